@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Openings command line: parse arguments, call the engine, print errors, exit 0, 1 or 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from openings import BuildReport, ContentErrors, OutputError, build_site, check_site
+from openings.errors import ERROR, Problem
+from openings.load import load_content
+
+LAYOUTS = Path(__file__).resolve().parent / "layouts"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line reason, as SPEC §4 asks."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Report a usage error and exit 2."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def instant(text: str) -> datetime:
+    """An ISO 8601 instant with its offset, for --now."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an instant with an offset, e.g. 2026-12-04T17:00:00-05:00")
+    return value.astimezone(UTC)
+
+
+def base_url(text: str) -> str:
+    """A site address for --base-url."""
+    if not text.startswith(("https://", "http://")):
+        raise argparse.ArgumentTypeError(f"{text!r} must start with https:// or http://")
+    return text.rstrip("/") + "/"
+
+
+def make_parser() -> Parser:
+    """The command line of SPEC §4."""
+    parser = Parser(prog="build.py", description="Build a careers site from job postings.")
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+    build = commands.add_parser("build", help="build the site (the default)")
+    check = commands.add_parser("check", help="check the content; writes nothing")
+    for sub in (build, check):
+        sub.add_argument("--content", type=Path, default=Path("content"), help="postings folder")
+        sub.add_argument("--now", type=instant, help="build as of this instant (ISO 8601)")
+        sub.add_argument("--drafts", action="store_true", help="include draft postings")
+    build.add_argument("--out", type=Path, default=Path("site"), help="output folder")
+    build.add_argument("--base-url", type=base_url, help="override site.yml's base_url")
+    serve = commands.add_parser("serve", help="live-reloading preview for editors")
+    serve.add_argument("--content", type=Path, default=Path("content"))
+    serve.add_argument("--out", type=Path, default=Path(".cache/preview"))
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--now", type=instant, help="preview as of this instant")
+    new = commands.add_parser("new", help="start a new posting with every field")
+    new.add_argument("title")
+    new.add_argument("--lang", default=None, help="language of the posting (default: site's)")
+    new.add_argument("--content", type=Path, default=Path("content"))
+    new.add_argument("--now", type=instant, help=argparse.SUPPRESS)
+    return parser
+
+
+def report_problems(problems: list[Problem]) -> None:
+    """Every problem on standard error, one a line, then a count."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    if problems:
+        print(f"{errors} error(s), {len(problems) - errors} warning(s).", file=sys.stderr)
+
+
+def summary(report: BuildReport, out: Path) -> str:
+    """One line that tells an editor what was published."""
+    counts = ", ".join(f"{n} {status}" for status, n in report.statuses.items())
+    seconds = sum(report.seconds.values())
+    return f"Built {report.pages} files into {out}/ ({counts}) in {seconds:.2f} s."
+
+
+def run_build(args: argparse.Namespace, now: datetime) -> int:
+    """The build command."""
+    report = build_site(args.content, args.out, LAYOUTS, now, args.drafts, args.base_url)
+    report_problems(list(report.warnings))
+    print(summary(report, args.out))
+    return 0
+
+
+def run_check(args: argparse.Namespace, now: datetime) -> int:
+    """The check command."""
+    problems = check_site(args.content, now, args.drafts)
+    report_problems(problems)
+    if any(p.severity == ERROR for p in problems):
+        return 1
+    print("No errors.")
+    return 0
+
+
+def run_new(args: argparse.Namespace, now: datetime) -> int:
+    """The new command."""
+    from openings.scaffold import create_posting
+    content, problems = load_content(args.content)
+    if content is None:
+        report_problems(problems)
+        return 1
+    lang = args.lang or content.site.default_lang
+    if lang not in content.site.languages:
+        print(f"build.py: error: --lang must be one of {', '.join(content.site.languages)}",
+              file=sys.stderr)
+        return 2
+    today = now.astimezone(content.site.zone).date()
+    try:
+        path = create_posting(args.content, args.title, lang, content.site, today)
+    except FileExistsError as err:
+        print(f"build.py: error: {err.filename} already exists; choose another title or edit "
+              "that file", file=sys.stderr)
+        return 1
+    except ValueError as err:
+        print(f"build.py: error: {err}", file=sys.stderr)
+        return 2
+    slug = path.stem
+    print(f"Created {path} (web address: jobs/{slug}/). Fill in the deadline, then run: "
+          "python build.py check")
+    return 0
+
+
+def run_serve(args: argparse.Namespace, now: datetime | None) -> int:
+    """The serve command."""
+    from openings.serve import serve
+    fixed = now
+    serve(args.content, args.out, LAYOUTS, lambda: fixed or datetime.now(UTC), args.host,
+          args.port)
+    return 0
+
+
+COMMANDS = ("build", "check", "serve", "new")
+
+
+def main(argv: list[str]) -> int:
+    """Run one command and return its exit status."""
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv = ["build", *argv]
+    args = make_parser().parse_args(argv)
+    now = args.now or datetime.now(UTC)
+    try:
+        if args.command == "serve":
+            return run_serve(args, args.now)
+        runners = {"build": run_build, "check": run_check, "new": run_new}
+        return runners[args.command](args, now)
+    except ContentErrors as err:
+        report_problems(err.problems)
+        print("Nothing was published; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    except OutputError as err:
+        print(f"build.py: error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"build.py: error: could not write the site ({err.strerror}: {err.filename}); "
+              "the previous site is unchanged", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

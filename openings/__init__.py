@@ -1,0 +1,75 @@
+"""Openings: job postings in Markdown -> a static, accessible, bilingual careers site.
+
+The build runs named stages in order, and nothing is written until everything is loaded and
+checked::
+
+    load      content/ -> Site, Posting              (openings.load)
+    timeline  Posting, now -> Status                 (openings.timeline)
+    plan      Postings at now -> Page                (openings.plan)
+    render    Page -> bytes                          (openings.render)
+    publish   bytes -> staging tree, swapped in      (openings.publish)
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from .errors import ContentErrors, Problem, UsageError, errors_only
+from .load import Content, load_content
+from .model import Status
+from .plan import Plan, plan_site
+from .publish import OutputError, check_output, publish
+from .render import make_environment, render_pages
+
+__all__ = ["BuildReport", "ContentErrors", "OutputError", "Problem", "UsageError",
+           "build_site", "check_site"]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the command line to tell the editor."""
+
+    pages: int
+    statuses: dict[str, int]
+    warnings: tuple[Problem, ...]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def gather(content_dir: Path, now: datetime, drafts: bool,
+           base_url: str | None = None) -> tuple[Content, Plan, list[Problem]]:
+    """Load and plan: everything checked, nothing written. Raises ContentErrors on errors."""
+    content, problems = load_content(content_dir)
+    if content is None or errors_only(problems):
+        raise ContentErrors(errors_only(problems))
+    if base_url:
+        content = replace(content, site=replace(content.site, base_url=base_url))
+    plan, conflicts = plan_site(content, now, drafts)
+    if conflicts:
+        raise ContentErrors(conflicts)
+    return content, plan, problems
+
+
+def check_site(content_dir: Path, now: datetime, drafts: bool = False) -> list[Problem]:
+    """Every problem in a content folder, errors and warnings; writes nothing."""
+    try:
+        return gather(content_dir, now, drafts)[2]
+    except ContentErrors as err:
+        return err.problems
+
+
+def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
+               drafts: bool = False, base_url: str | None = None) -> BuildReport:
+    """Build the site at `now` into `out`, replacing the previous site in one step."""
+    clock = time.perf_counter()
+    _, plan, problems = gather(content_dir, now, drafts, base_url)
+    loaded = time.perf_counter()
+    check_output(out, (content_dir, layouts, Path.cwd()))
+    env = make_environment(layouts)
+    count = publish(out, render_pages(env, plan.pages), layouts / "static")
+    statuses = Counter(str(v.status) for v in plan.views)
+    return BuildReport(count, {s: statuses[s] for s in Status}, tuple(problems), {
+        "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})

@@ -1,0 +1,134 @@
+"""content/site.yml -> Site: the site's settings, checked like postings are."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from yaml.nodes import MappingNode
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import list_currencies
+
+from .errors import Problem
+from .fields import EMAIL, Fields
+from .model import RULE_LEVELS, Accommodation, Site
+from .source import read_settings
+
+SITE_KEYS = ("title", "organization", "base_url", "timezone", "default_lang", "languages",
+             "currency", "country", "region", "closing_soon_days", "accommodation", "rules")
+ACCOMMODATION_KEYS = ("email", "phone", "url")
+URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+
+
+def known_language(code: str) -> bool:
+    """A language Babel has CLDR data for."""
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def read_zone(fields: Fields) -> ZoneInfo | None:
+    """The site's IANA time zone."""
+    name = fields.text("timezone", required=True)
+    if name is None:
+        return None
+    try:
+        if name in available_timezones():
+            return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    fields.error(fields.node_of("timezone"), f"`{name}` is not an IANA time zone; write "
+                 "one like America/Toronto")
+    return None
+
+
+def read_languages(fields: Fields) -> tuple[str, tuple[str, ...]] | None:
+    """The default language first, then the others, all known to CLDR."""
+    default = fields.text("default_lang", required=True)
+    languages = fields.texts("languages") or ((default,) if default else ())
+    for code in languages:
+        if not known_language(code):
+            fields.error(fields.node_of("languages"), f"`{code}` is not a language code; "
+                         "write one like en or fr")
+            return None
+    if default is None or default not in languages:
+        fields.error(fields.node_of("default_lang"), "`default_lang` must be one of "
+                     "`languages`")
+        return None
+    return default, (default, *sorted(set(languages) - {default}))
+
+
+def read_base_url(fields: Fields) -> str | None:
+    """The public address, always ending with one slash."""
+    url = fields.text("base_url", required=True)
+    if url is not None and not URL.match(url):
+        fields.error(fields.node_of("base_url"), "`base_url` must be an http(s) address like "
+                     "https://careers.example.ca/")
+        return None
+    return url.rstrip("/") + "/" if url else None
+
+
+def read_currency(fields: Fields) -> str | None:
+    """The default ISO 4217 currency."""
+    code = fields.text("currency") or "CAD"
+    if code not in list_currencies():
+        fields.error(fields.node_of("currency"), f"`{code}` is not an ISO 4217 currency code "
+                     "like CAD")
+        return None
+    return code
+
+
+def read_accommodation(fields: Fields) -> Accommodation | None:
+    """Where applicants ask for an accommodation (shown on every posting)."""
+    group = fields.group("accommodation", ACCOMMODATION_KEYS)
+    if group is None:
+        return None
+    email, url = group.text("email"), group.text("url")
+    if email and not EMAIL.match(email):
+        group.error(group.node_of("email"), f"`{email}` is not an e-mail address")
+    if url and not URL.match(url):
+        group.error(group.node_of("url"), "`accommodation.url` must start with https://")
+    return Accommodation(email, group.text("phone"), url)
+
+
+def read_rules(fields: Fields) -> tuple[tuple[str, str], ...]:
+    """Rule levels an organization chose (`name: error|warning|off`)."""
+    node = fields.node_of("rules")
+    if not isinstance(node, MappingNode):
+        if node is not None:
+            fields.error(node, "`rules` must hold indented `rule-name: error|warning|off` lines")
+        return ()
+    levels: list[tuple[str, str]] = []
+    for key, value in node.value:
+        level = str(value.value)
+        if level not in RULE_LEVELS:
+            fields.error(value, f"rule `{key.value}` must be one of: " + ", ".join(RULE_LEVELS))
+        levels.append((str(key.value), level))
+    return tuple(sorted(levels))
+
+
+def read_days(fields: Fields) -> int:
+    """How many calendar days before the deadline a posting is "closing soon"."""
+    days = fields.whole("closing_soon_days")
+    return 3 if days is None else days
+
+
+def load_site(path: str, data: bytes) -> tuple[Site | None, list[Problem]]:
+    """Bytes of site.yml -> Site, or every problem found in it."""
+    node, problems = read_settings(path, data)
+    if node is None:
+        return None, problems
+    fields = Fields(path, node, SITE_KEYS, problems, offset=1, where=1)
+    title, organization = fields.text("title", True), fields.text("organization", True)
+    zone, languages, base_url = read_zone(fields), read_languages(fields), read_base_url(fields)
+    currency, accommodation = read_currency(fields), read_accommodation(fields)
+    country = fields.text("country") or "CA"
+    region = fields.text("region") or ""
+    days, rules = read_days(fields), read_rules(fields)
+    if problems or not (title and organization and zone and languages and base_url and currency):
+        return None, problems
+    return Site(title, organization, base_url, zone, languages[0], languages[1], currency,
+                country, region, days, accommodation, rules), []

@@ -1,0 +1,71 @@
+"""Dates, times, zones and money written the way each language writes them (Babel, CLDR)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_time, get_timezone_name
+from babel.numbers import format_currency, format_decimal
+
+from .messages import messages
+from .model import Salary
+
+
+@cache
+def locale_for(lang: str, country: str) -> Locale:
+    """The CLDR locale for a language as written in the site's country (en_CA, fr_CA)."""
+    try:
+        return Locale.parse(f"{lang}_{country}")
+    except (ValueError, LookupError):
+        return Locale.parse(lang)
+
+
+def money(amount: Decimal, currency: str, locale: Locale) -> str:
+    """`$75,129` or `75 129 $`; cents only when there are any (`$669.57`)."""
+    if amount == amount.to_integral_value():
+        pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+        whole = pattern.replace(".00", "").replace(",00", "")
+        return format_currency(amount, currency, format=whole, locale=locale,
+                               currency_digits=False)
+    return format_currency(amount, currency, locale=locale)
+
+
+def pay(salary: Salary, lang: str, locale: Locale) -> str:
+    """Pay in words: `$669.57 to $892.75 a week`."""
+    words = messages(lang)
+    low = money(salary.min, salary.currency, locale)
+    per = words[f"per.{salary.per}"]
+    if salary.max is None or salary.max == salary.min:
+        return words["pay.single"].format(low=low, per=per)
+    high = money(salary.max, salary.currency, locale)
+    return words["pay.range"].format(low=low, high=high, per=per)
+
+
+def number(value: Decimal, locale: Locale) -> str:
+    """A plain number (36.25 or 36,25)."""
+    return format_decimal(value, locale=locale)
+
+
+def long_date(day: date | datetime, locale: Locale) -> str:
+    """`Friday, November 10, 2023` / `vendredi 10 novembre 2023`."""
+    return format_date(day, "full", locale=locale)
+
+
+def calendar_date(day: date, locale: Locale) -> str:
+    """`January 2, 2024` / `2 janvier 2024`."""
+    return format_date(day, "long", locale=locale)
+
+
+def deadline_text(at: datetime, zone: ZoneInfo, lang: str, locale: Locale) -> str:
+    """The deadline in full, with the zone's name and the abbreviation true on that date."""
+    local = at.astimezone(zone)
+    return messages(lang)["deadline"].format(
+        time=format_time(local, "short", locale=locale),
+        zone=get_timezone_name(local, "long", locale=locale),
+        abbr=get_timezone_name(local, "short", locale=locale),
+        date=long_date(local, locale),
+    )

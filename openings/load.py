@@ -1,0 +1,232 @@
+"""Stage 1, load: content files -> Site and Postings, every problem collected on the way."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+
+from babel.numbers import list_currencies
+
+from . import markdown
+from .config import URL, load_site
+from .errors import Problem
+from .fields import EMAIL, Fields
+from .model import (ARRANGEMENTS, PAY_PERIODS, TERM_TYPES, Contact, Hours, Moment, Posting,
+                    Salary, Site, Term)
+from .places import parse_location, slugify
+from .source import Source, read_source
+from .timeline import END_OF_DAY, START_OF_DAY, parse_moment
+
+POSTING_KEYS = ("title", "organization", "job_id", "lang", "location", "work_arrangement",
+                "location_note", "positions", "term", "hours", "salary", "posted", "deadline",
+                "contact", "status_note", "existing_vacancy", "ai_screening", "draft")
+TERM_KEYS = ("type", "duration", "start", "end")
+HOURS_KEYS = ("per_week", "note")
+SALARY_KEYS = ("min", "max", "per", "currency", "note")
+CONTACT_KEYS = ("email", "subject", "url", "name")
+DISCLOSURES_FROM = date(2026, 1, 1)
+PLACEHOLDER = "YYYY-MM-DD"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from a content folder."""
+
+    site: Site
+    postings: tuple[Posting, ...]
+
+
+def display_path(path: Path) -> str:
+    """A path as editors should see it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def posting_files(folder: Path) -> Iterator[Path]:
+    """The Markdown postings of a folder, in a stable order; `_` and `.` files are skipped."""
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".md" and not path.name.startswith(("_", ".")) and path.is_file():
+            yield path
+
+
+def read_moment(fields: Fields, name: str, site: Site, day_time: time,
+                required: bool = True) -> Moment | None:
+    """A date or date-time field, read with the time rules of SPEC §2."""
+    raw = fields.moment(name, required)
+    if raw is None:
+        return None
+    text, line = raw
+    if text.upper().startswith(PLACEHOLDER):
+        fields.problems.append(Problem(fields.path, line, f"`{fields.prefix}{name}` still holds "
+                                       "the placeholder; write the real date, like 2026-12-04"))
+        return None
+    moment = parse_moment(text, site.zone, day_time)
+    if isinstance(moment, str):
+        fields.problems.append(Problem(fields.path, line, f"`{fields.prefix}{name}`: {moment}"))
+        return None
+    return moment
+
+
+def read_date(fields: Fields, name: str, site: Site) -> date | None:
+    """An optional calendar date (term start and end)."""
+    moment = read_moment(fields, name, site, START_OF_DAY, required=False)
+    if moment is not None and not moment.date_only:
+        fields.error(fields.node_of(name), f"`{fields.prefix}{name}` must be a date only, "
+                     "like 2027-01-04")
+        return None
+    return moment.at.astimezone(site.zone).date() if moment else None
+
+
+def read_term(fields: Fields, site: Site) -> Term | None:
+    """The term: its type, and optional duration, start and end."""
+    group = fields.group("term", TERM_KEYS, required=True)
+    if group is None:
+        return None
+    kind = group.choice("type", TERM_TYPES, None)
+    start, end = read_date(group, "start", site), read_date(group, "end", site)
+    if start and end and end < start:
+        group.error(group.node_of("end"), "`term.end` is before `term.start`; check both dates")
+    return Term(kind, group.text("duration"), start, end) if kind else None
+
+
+def read_hours(fields: Fields) -> Hours | None:
+    """Optional weekly hours."""
+    group = fields.group("hours", HOURS_KEYS)
+    if group is None:
+        return None
+    per_week = group.number("per_week", required=True)
+    if per_week is not None and per_week > 168:
+        group.error(group.node_of("per_week"), "`hours.per_week` is more than a week holds")
+    return Hours(per_week, group.text("note")) if per_week else None
+
+
+def read_salary(fields: Fields, site: Site) -> Salary | None:
+    """Pay: a minimum, an optional maximum not below it, and the period it is paid for."""
+    group = fields.group("salary", SALARY_KEYS, required=True)
+    if group is None:
+        return None
+    low, high = group.number("min", required=True), group.number("max")
+    per = group.choice("per", PAY_PERIODS, None)
+    currency = group.text("currency") or site.currency
+    if currency not in list_currencies():
+        group.error(group.node_of("currency"), f"`{currency}` is not an ISO 4217 currency "
+                    "code like CAD")
+    if low and high and high < low:
+        group.error(group.node_of("max"), "`salary.max` is below `salary.min`; check both")
+    if not (low and per) or currency not in list_currencies():
+        return None
+    return Salary(low, high, per, currency, group.text("note"))
+
+
+def read_contact(fields: Fields) -> Contact | None:
+    """How to apply: a valid e-mail address, a safe web address, or both."""
+    group = fields.group("contact", CONTACT_KEYS, required=True)
+    if group is None:
+        return None
+    email, url = group.text("email"), group.text("url")
+    if email and not EMAIL.match(email):
+        group.error(group.node_of("email"), f"`{email}` is not an e-mail address; write one "
+                    "like jobs@example.ca")
+    if url and not URL.match(url):
+        group.error(group.node_of("url"), "`contact.url` must be a web address starting with "
+                    "https:// or http://")
+    if not (email or url):
+        group.error(None, "`contact` needs an `email` or a `url` so people can apply")
+    return Contact(email, group.text("subject"), url, group.text("name"))
+
+
+def read_lang(fields: Fields, site: Site) -> str:
+    """The posting's language, one of the site's."""
+    return fields.choice("lang", site.languages, site.default_lang) or site.default_lang
+
+
+def read_disclosures(fields: Fields, posted: Moment | None,
+                     site: Site) -> tuple[bool | None, bool | None]:
+    """`existing_vacancy` and `ai_screening`, required for postings from 2026 (SPEC §6)."""
+    required = posted is not None and posted.at.astimezone(site.zone).date() >= DISCLOSURES_FROM
+    return (fields.flag("existing_vacancy", required), fields.flag("ai_screening", required))
+
+
+def read_posting(path: str, slug: str, source: Source, site: Site,
+                 problems: list[Problem]) -> Posting | None:
+    """One posting's front-matter and body -> Posting, or None with its problems recorded."""
+    before = len(problems)
+    fields = Fields(path, source.front, POSTING_KEYS, problems, offset=2, where=1)
+    title = fields.text("title", required=True)
+    posted = read_moment(fields, "posted", site, START_OF_DAY)
+    deadline = read_moment(fields, "deadline", site, END_OF_DAY)
+    locations = fields.texts("location", required=True)
+    term, hours, salary = read_term(fields, site), read_hours(fields), read_salary(fields, site)
+    contact, lang = read_contact(fields), read_lang(fields, site)
+    vacancy, screening = read_disclosures(fields, posted, site)
+    arrangement = fields.choice("work_arrangement", ARRANGEMENTS, "on-site")
+    positions, draft = fields.whole("positions"), fields.flag("draft")
+    job_id, organization = fields.text("job_id"), fields.text("organization")
+    location_note, status_note = fields.text("location_note"), fields.text("status_note")
+    if len(problems) > before or not (title and posted and deadline and term and salary
+                                      and contact and arrangement and locations):
+        return None
+    places = tuple(parse_location(text, site.region, site.country) for text in locations)
+    return Posting(path, 1, slug, lang, title, organization or site.organization, job_id,
+                   places, arrangement, location_note, positions, term, hours, salary, posted,
+                   deadline, contact, status_note, vacancy, screening, bool(draft),
+                   source.body, markdown.to_html(source.body))
+
+
+def load_posting(path: Path, site: Site) -> tuple[Posting | None, list[Problem]]:
+    """Read and check one posting file."""
+    shown = display_path(path)
+    slug = slugify(path.stem)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(shown, 1, f"cannot read the file: {err.strerror}")]
+    source, problems = read_source(shown, data)
+    if source is None:
+        return None, problems
+    if not slug:
+        return None, [Problem(shown, 1, "the file name has no letters or digits to make a web "
+                              "address from; rename the file")]
+    return read_posting(shown, slug, source, site, problems), problems
+
+
+def duplicates(postings: Iterable[Posting]) -> list[Problem]:
+    """Two postings of one language with the same slug or job_id: an error naming both."""
+    seen: dict[tuple[str, str, str], list[Posting]] = defaultdict(list)
+    for posting in postings:
+        seen[("web address", posting.lang, posting.slug)].append(posting)
+        if posting.job_id:
+            seen[("job_id", posting.lang, posting.job_id)].append(posting)
+    problems = []
+    for (what, _, value), group in sorted(seen.items()):
+        for posting in group[1:]:
+            others = ", ".join(p.source for p in group if p is not posting)
+            problems.append(Problem(posting.source, posting.line, f"same {what} `{value}` as "
+                                    f"{others}; each posting needs its own"))
+    return problems
+
+
+def load_content(folder: Path) -> tuple[Content | None, list[Problem]]:
+    """Load site.yml and every posting of a content folder, collecting all problems."""
+    settings = folder / "site.yml"
+    if not settings.is_file():
+        return None, [Problem(display_path(settings), 1, "site.yml is missing: every site "
+                              "needs its settings file")]
+    site, problems = load_site(display_path(settings), settings.read_bytes())
+    if site is None:
+        return None, problems
+    postings: list[Posting] = []
+    for path in posting_files(folder):
+        posting, found = load_posting(path, site)
+        problems += found
+        if posting is not None:
+            postings.append(posting)
+    problems += duplicates(postings)
+    return Content(site, tuple(postings)), problems
+

@@ -1,0 +1,73 @@
+"""Editors' Markdown -> safe HTML: CommonMark plus tables, no raw HTML, safe links only.
+
+One parser for the whole build. Body headings are shifted so the posting title stays the
+page's only h1, and tables scroll in their own labelled region on narrow screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+TOP_BODY_LEVEL = 2
+
+
+def is_safe_link(url: str) -> bool:
+    """Allow http, https, mailto and relative links; refuse every other scheme."""
+    compact = "".join(url.split()).lower()
+    scheme, colon, _ = compact.partition(":")
+    if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
+        return True
+    return compact.startswith(SAFE_SCHEMES)
+
+
+def shift_headings(state: StateCore) -> None:
+    """Move body headings so that the body's top level is h2 and none goes past h6."""
+    heads = [t for t in state.tokens if t.type in ("heading_open", "heading_close")]
+    if not heads:
+        return
+    shift = TOP_BODY_LEVEL - min(int(t.tag[1]) for t in heads)
+    for token in heads:
+        token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+
+
+def render_table_open(tokens: Sequence[Token], idx: int, options: OptionsDict,
+                      env: EnvType, renderer: RendererHTML) -> str:
+    """Wrap a table in a focusable region that scrolls by itself on a narrow screen."""
+    return '<div class="table-scroll" role="region" tabindex="0" aria-label="Table">\n<table>\n'
+
+
+def render_table_close(tokens: Sequence[Token], idx: int, options: OptionsDict,
+                       env: EnvType, renderer: RendererHTML) -> str:
+    """Close the table and its scrolling region."""
+    return "</table>\n</div>\n"
+
+
+def make_parser() -> MarkdownIt:
+    """The one Markdown parser: CommonMark, tables, raw HTML shown as text."""
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.validateLink = is_safe_link  # type: ignore[method-assign]
+    md.core.ruler.push("shift_headings", shift_headings)
+    md.add_render_rule("table_open", render_table_open)
+    md.add_render_rule("table_close", render_table_close)
+    return md
+
+
+PARSER = make_parser()
+
+
+def to_html(body: str) -> str:
+    """Render a posting body; the result never holds raw HTML or an unsafe link."""
+    return PARSER.render(body)
+
+
+def to_tokens(body: str) -> list[Any]:
+    """The parsed tokens of a body, for checkers that read structure."""
+    return PARSER.parse(body)

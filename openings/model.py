@@ -1,0 +1,139 @@
+"""The content model: frozen values passed between stages. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+TERM_TYPES = ("permanent", "temporary", "contract", "co-op", "student", "casual", "seasonal")
+PAY_PERIODS = ("hour", "day", "week", "month", "year")
+ARRANGEMENTS = ("on-site", "hybrid", "remote")
+RULE_LEVELS = ("error", "warning", "off")
+
+
+class Status(StrEnum):
+    """Where a posting stands at a given moment."""
+
+    OPEN = "open"
+    CLOSING_SOON = "closing-soon"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class Moment:
+    """An instant read from front-matter (aware, in UTC), and whether only a date was given."""
+
+    at: datetime
+    date_only: bool
+
+
+@dataclass(frozen=True)
+class Salary:
+    """Pay as advertised (pay transparency requires it)."""
+
+    min: Decimal
+    max: Decimal | None
+    per: str
+    currency: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Term:
+    """How long the job lasts."""
+
+    type: str
+    duration: str | None
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Weekly hours of work."""
+
+    per_week: Decimal
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How to apply: an e-mail, a web address, or both."""
+
+    email: str | None
+    subject: str | None
+    url: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place as readers see it, with the parts structured data needs."""
+
+    text: str
+    locality: str | None
+    region: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Accommodation:
+    """How applicants ask for a disability-related accommodation."""
+
+    email: str | None
+    phone: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Site:
+    """The site's settings from content/site.yml."""
+
+    title: str
+    organization: str
+    base_url: str
+    zone: ZoneInfo
+    default_lang: str
+    languages: tuple[str, ...]
+    currency: str
+    country: str
+    region: str
+    closing_soon_days: int
+    accommodation: Accommodation | None
+    rules: tuple[tuple[str, str], ...] = ()
+
+    def url_for(self, path: str) -> str:
+        """An absolute URL for a path inside the site."""
+        return self.base_url + path.removesuffix("index.html")
+
+
+@dataclass(frozen=True)
+class Posting:
+    """One job posting, validated and converted; the body already safe HTML."""
+
+    source: str
+    line: int
+    slug: str
+    lang: str
+    title: str
+    organization: str
+    job_id: str | None
+    locations: tuple[Location, ...]
+    work_arrangement: str
+    location_note: str | None
+    positions: int | None
+    term: Term
+    hours: Hours | None
+    salary: Salary
+    posted: Moment
+    deadline: Moment
+    contact: Contact
+    status_note: str | None
+    existing_vacancy: bool | None
+    ai_screening: bool | None
+    draft: bool
+    body: str
+    body_html: str

@@ -1,0 +1,89 @@
+"""Time rules (SPEC §2) as pure functions: the clock is always an argument."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from .model import Moment, Posting, Status
+
+ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$")
+UTC = ZoneInfo("UTC")
+END_OF_DAY = time(23, 59)
+START_OF_DAY = time(0, 0)
+
+
+def localize(wall: datetime, zone: ZoneInfo) -> datetime | None:
+    """A wall-clock time in a zone, as a UTC instant; None in a spring-forward gap.
+
+    In the fall-back fold the earlier instant is taken (fold=0). Instants are kept in UTC
+    because Python compares two datetimes of the same zone by wall clock, ignoring the fold.
+    """
+    aware = wall.replace(tzinfo=zone, fold=0)
+    back = aware.astimezone(UTC).astimezone(zone)
+    same = back.replace(tzinfo=None) == wall.replace(tzinfo=None)
+    return aware.astimezone(UTC) if same else None
+
+
+def parse_moment(text: str, zone: ZoneInfo, day_time: time) -> Moment | str:
+    """Front-matter text -> Moment (kept in UTC), or a message saying what to write."""
+    if not ISO.match(text):
+        return (f"`{text}` is not a date; write 2026-12-04, 2026-12-04 17:00, or "
+                "2026-12-04T17:00:00-05:00")
+    try:
+        if len(text) == 10:
+            wall, date_only = datetime.combine(date.fromisoformat(text), day_time), True
+        else:
+            wall, date_only = datetime.fromisoformat(text), False
+    except ValueError as err:
+        return f"`{text}` is not a real date or time ({err})"
+    if wall.tzinfo is not None:
+        return Moment(wall.astimezone(UTC), date_only)
+    aware = localize(wall, zone)
+    if aware is None:
+        return (f"{wall:%Y-%m-%d %H:%M} does not exist in {zone.key}: the clocks jump forward "
+                "that night; choose a time outside the skipped hour")
+    return Moment(aware, date_only)
+
+
+def closing_soon_from(deadline: datetime, days: int, zone: ZoneInfo) -> datetime:
+    """The same wall-clock time `days` calendar days before the deadline, in the site zone.
+
+    When that wall time falls in a spring-forward gap, the instant the clocks reach it after
+    the jump is taken.
+    """
+    wall = deadline.astimezone(zone).replace(tzinfo=None) - timedelta(days=days)
+    aware = localize(wall, zone)
+    if aware is None:
+        return (wall + timedelta(hours=1)).replace(tzinfo=zone).astimezone(UTC)
+    return aware
+
+
+def status(deadline: datetime, now: datetime, days: int, zone: ZoneInfo) -> Status:
+    """Closed at and after the deadline; closing soon within `days` calendar days; else open."""
+    if now >= deadline:
+        return Status.CLOSED
+    if now >= closing_soon_from(deadline, days, zone):
+        return Status.CLOSING_SOON
+    return Status.OPEN
+
+
+def is_published(posting: Posting, now: datetime, drafts: bool) -> bool:
+    """Published once its posted moment has come, and drafts only when asked for."""
+    return posting.posted.at <= now and (drafts or not posting.draft)
+
+
+def next_change(postings: Iterable[Posting], now: datetime, days: int,
+                zone: ZoneInfo) -> datetime | None:
+    """The next instant after `now` when any posting's status or publication changes."""
+    instants = [
+        moment
+        for posting in postings
+        for moment in (posting.posted.at, posting.deadline.at,
+                       closing_soon_from(posting.deadline.at, days, zone))
+        if moment > now
+    ]
+    return min(instants, default=None)
