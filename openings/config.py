@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from yaml.nodes import MappingNode
-
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
+from yaml.nodes import MappingNode
 
 from .errors import Problem
 from .fields import EMAIL, Fields

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_timezone_name
 from babel.numbers import format_currency, format_decimal
 
@@ -20,7 +20,7 @@ def locale_for(lang: str, country: str) -> Locale:
     """The CLDR locale for a language as written in the site's country (en_CA, fr_CA)."""
     try:
         return Locale.parse(f"{lang}_{country}")
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):
         return Locale.parse(lang)
 
 

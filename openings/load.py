@@ -15,8 +15,18 @@ from . import markdown
 from .config import URL, load_site
 from .errors import Problem
 from .fields import EMAIL, Fields
-from .model import (ARRANGEMENTS, PAY_PERIODS, TERM_TYPES, Contact, Hours, Moment, Posting,
-                    Salary, Site, Term)
+from .model import (
+    ARRANGEMENTS,
+    PAY_PERIODS,
+    TERM_TYPES,
+    Contact,
+    Hours,
+    Moment,
+    Posting,
+    Salary,
+    Site,
+    Term,
+)
 from .places import parse_location, slugify
 from .source import Source, read_source
 from .timeline import END_OF_DAY, START_OF_DAY, parse_moment

@@ -65,7 +65,8 @@ PARSER = make_parser()
 
 def to_html(body: str) -> str:
     """Render a posting body; the result never holds raw HTML or an unsafe link."""
-    return PARSER.render(body)
+    html: str = PARSER.render(body)
+    return html
 
 
 def to_tokens(body: str) -> list[Any]:

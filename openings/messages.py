@@ -21,7 +21,7 @@ EN = {
     "status.closing-soon": "Closing soon",
     "status.closed": "Closed",
     "closed_notice": "Applications for this role are now closed.",
-    "status_label": "Status",
+    "status_label": "Status:",
     "apply_by": "Apply by",
     "closed_on": "Closed on",
     "organization": "Organization",
@@ -95,7 +95,7 @@ FR = {
     "status.closing-soon": "Ferme bientôt",
     "status.closed": "Fermé",
     "closed_notice": "Les candidatures pour ce poste sont maintenant closes.",
-    "status_label": "État",
+    "status_label": "État\u00a0:",
     "apply_by": "Postuler au plus tard le",
     "closed_on": "Fermé le",
     "organization": "Organisation",
@@ -125,13 +125,13 @@ FR = {
     "how_to_apply": "Comment postuler",
     "apply_email": "Postulez par courriel à {email}",
     "apply_online": "Postuler en ligne",
-    "apply_subject": "Indiquez « {subject} » comme objet.",
-    "contact_name": "Personne-ressource : {name}",
+    "apply_subject": "Indiquez «\u00a0{subject}\u00a0» comme objet.",
+    "contact_name": "Personne-ressource\u00a0: {name}",
     "accommodation": "Mesures d’adaptation",
     "accommodation_text": "Des mesures d’adaptation sont offertes en vertu du Code des droits "
                           "de la personne de l’Ontario. Si vous avez besoin d’une mesure "
                           "d’adaptation liée à un handicap pour participer au processus "
-                          "d’embauche, écrivez-nous :",
+                          "d’embauche, écrivez-nous\u00a0:",
     "about": "À propos de l’emploi",
     "job_details": "Détails de l’emploi",
     "pay.range": "{low} à {high} {per}",
@@ -148,7 +148,7 @@ FR = {
     "not_found_text": "Nous n’avons pas trouvé cette page. L’offre a peut-être été retirée, "
                       "ou l’adresse contient une erreur.",
     "back_home": "Voir tous les emplois ouverts",
-    "draft": "Ébauche : non publiée",
+    "draft": "Ébauche\u00a0: non publiée",
     "feed": "Alertes d’emploi (fil Atom)",
     "footer": "Offres d’emploi publiées avec Openings.",
     "other_languages": "Autres langues",

@@ -7,6 +7,8 @@ import unicodedata
 
 from .model import Location
 
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o",
+                           "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th"})
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 CITY_PROVINCE = re.compile(r"^(?P<city>[^,()]+?)\s*(?:,\s*(?P<a>[^,()]+)|\((?P<b>[^()]+)\))$")
 REGIONS = {
@@ -21,8 +23,8 @@ REGIONS = {
 
 
 def fold(text: str) -> str:
-    """Lower-case text with accents removed (é -> e)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case text with accents removed (é -> e) and ligatures spelled out (œ -> oe)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 

@@ -6,7 +6,6 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .plan import Page

@@ -36,7 +36,7 @@ salary:
   currency: {currency}
   # note: before tax
 posted: {today}                  # the day it goes live; a later date schedules it
-deadline: YYYY-MM-DD             # REQUIRED: the closing date (closes at 11:59 p.m.), or 2027-01-15 17:00
+deadline: YYYY-MM-DD             # REQUIRED: closing date (11:59 p.m.), or 2027-01-15 17:00
 contact:
   email: jobs@example.ca         # where applications go (or give url: instead, or both)
   subject: {subject}             # the subject line applicants should use

@@ -26,10 +26,10 @@ STANDARD_TAGS = frozenset(
 class _NoAliasLoader(yaml.SafeLoader):
     """A safe YAML loader that refuses aliases, so "billion laughs" never expands."""
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
         """Refuse an alias before the composer resolves it."""
         if self.check_event(AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise ComposerError(
                 None, None, "YAML aliases (*name) are not allowed in front-matter; "
                 "write the value out in full", mark)
@@ -71,8 +71,23 @@ def split(path: str, text: str) -> tuple[list[str], int, list[Problem]]:
                            "after the last field")]
 
 
+def loader_for(yaml_text: str) -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
+    """libyaml's fast loader, unless the text may hold an alias for the careful one to refuse."""
+    if "*" in yaml_text or not getattr(yaml, "__with_libyaml__", False):
+        return _NoAliasLoader
+    return yaml.CSafeLoader
+
+
 def compose(path: str, yaml_text: str, offset: int) -> tuple[Node | None, list[Problem]]:
-    """YAML text -> one node tree; syntax errors become problems at their line."""
+    """YAML text -> one node tree; syntax errors become problems at their line.
+
+    A text libyaml refuses is read again by the Python loader, whose messages and marks are
+    the ones editors see, whichever loader the machine has.
+    """
+    try:
+        return yaml.compose(yaml_text, Loader=loader_for(yaml_text)), []
+    except yaml.YAMLError:
+        pass
     try:
         return yaml.compose(yaml_text, Loader=_NoAliasLoader), []
     except yaml.MarkedYAMLError as err:

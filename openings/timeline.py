@@ -52,14 +52,25 @@ def parse_moment(text: str, zone: ZoneInfo, day_time: time) -> Moment | str:
 def closing_soon_from(deadline: datetime, days: int, zone: ZoneInfo) -> datetime:
     """The same wall-clock time `days` calendar days before the deadline, in the site zone.
 
-    When that wall time falls in a spring-forward gap, the instant the clocks reach it after
-    the jump is taken.
+    When that wall time falls in a spring-forward gap, the first instant the clocks show
+    that time or later (the jump itself) is taken.
     """
     wall = deadline.astimezone(zone).replace(tzinfo=None) - timedelta(days=days)
-    aware = localize(wall, zone)
-    if aware is None:
-        return (wall + timedelta(hours=1)).replace(tzinfo=zone).astimezone(UTC)
-    return aware
+    return localize(wall, zone) or first_reaching(wall, zone)
+
+
+def first_reaching(wall: datetime, zone: ZoneInfo) -> datetime:
+    """The first instant whose wall clock in `zone` reads `wall` or later (for gap times)."""
+    low = wall.replace(tzinfo=zone, fold=1).astimezone(UTC)
+    high = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
+    low, high = min(low, high), max(low, high)
+    while high - low > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if middle.astimezone(zone).replace(tzinfo=None) >= wall:
+            high = middle
+        else:
+            low = middle
+    return high.replace(microsecond=0)
 
 
 def status(deadline: datetime, now: datetime, days: int, zone: ZoneInfo) -> Status:

@@ -1,0 +1,38 @@
+# Openings: the commands a newcomer and CI run. `make site` builds, `make test` checks everything.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test lint check serve golden bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)          ## build the site from content/ into site/
+	$(PY) build.py build
+
+check: $(STAMP)         ## check the content without writing anything
+	$(PY) build.py check
+
+serve: $(STAMP)         ## live preview on http://127.0.0.1:8000/
+	$(PY) build.py serve
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+test: $(STAMP) lint     ## the whole test suite, with lint and type checks
+	$(PY) -m pytest
+
+golden: $(STAMP)        ## regenerate the golden sample site after a deliberate change
+	$(PY) -m tests.golden
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf site .cache $(VENV)

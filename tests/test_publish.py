@@ -1,0 +1,125 @@
+"""Publishing: the previous site stays whole through errors, kills and hostile paths."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from openings.publish import OutputError, check_output, publish
+from tests.conftest import SITE_YML, posting
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of a folder and its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def staging_leftovers(parent: Path) -> list[str]:
+    """Temporary folders a build left beside its output."""
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(".site."))
+
+
+def test_publish_replaces_the_whole_site_in_one_step(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    publish(out, [("index.html", b"one"), ("old/index.html", b"old")], tmp_path / "none")
+    publish(out, [("index.html", b"two")], tmp_path / "none")
+    assert snapshot(out) == {"index.html": b"two"}
+    assert staging_leftovers(tmp_path) == []
+
+
+def test_a_failure_while_writing_leaves_the_previous_site_and_no_temporary_folder(
+        tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    publish(out, [("index.html", b"one")], tmp_path / "none")
+
+    def failing() -> Iterator[tuple[str, bytes]]:
+        yield "index.html", b"half"
+        raise RuntimeError("render failed")
+
+    with pytest.raises(RuntimeError):
+        publish(out, failing(), tmp_path / "none")
+    assert snapshot(out) == {"index.html": b"one"}
+    assert staging_leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd-copy", "a/../../escape"])
+def test_output_never_lands_outside_the_output_folder(tmp_path: Path, path: str) -> None:
+    with pytest.raises(OutputError):
+        publish(tmp_path / "site", [(path, b"x")], tmp_path / "none")
+    assert not (tmp_path / "escape.html").exists() and not (tmp_path / "escape").exists()
+
+
+def test_the_output_folder_may_not_be_the_content_or_a_folder_of_other_files(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    with pytest.raises(OutputError):
+        check_output(content, [content])
+    with pytest.raises(OutputError):
+        check_output(tmp_path, [content])
+    other = tmp_path / "docs"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me")
+    with pytest.raises(OutputError, match="not an Openings site"):
+        check_output(other, [content])
+
+
+def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> None:
+    dead = tmp_path / ".site.staging-999999999-abc"
+    dead.mkdir()
+    (dead / "index.html").write_text("half")
+    publish(tmp_path / "site", [("index.html", b"new")], tmp_path / "none")
+    assert staging_leftovers(tmp_path) == []
+
+
+def test_a_site_set_aside_by_a_killed_swap_is_restored(tmp_path: Path) -> None:
+    aside = tmp_path / ".site.staging-999999999-abc-old"
+    aside.mkdir()
+    (aside / "index.html").write_text("previous")
+    (aside / "jobs.json").write_text("{}")
+    from openings.publish import remove_leftovers
+    remove_leftovers(tmp_path / "site")
+    assert snapshot(tmp_path / "site") == {"index.html": b"previous", "jobs.json": b"{}"}
+
+
+def many_postings(folder: Path, count: int) -> None:
+    """A content folder of `count` generated postings."""
+    folder.mkdir()
+    (folder / "site.yml").write_text(SITE_YML, encoding="utf-8")
+    body = "\n\n".join(f"## Part {i}\n\nSome words about the job, part {i}." for i in range(8))
+    for index in range(count):
+        (folder / f"job-{index:05d}.md").write_text(
+            posting(f"Job {index}", deadline=f"2027-{1 + index % 12:02d}-15") + body)
+
+
+def test_killing_a_build_halfway_leaves_the_previous_site_intact(tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "site"
+    many_postings(content, 2000)
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
+               "--out", str(out), "--now", "2026-11-29T12:00:00-05:00"]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=tmp_path)
+    clean = time.perf_counter() - started
+    before = snapshot(out)
+    (content / "job-00000.md").write_text(posting("Changed title", deadline="2027-01-15"))
+    for delay in (clean * 0.3, clean * 0.6, clean * 0.85):
+        build = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        after = snapshot(out)
+        assert after == before or "Changed title" in after["jobs/job-00000/index.html"].decode()
+        assert len(after) == len(before)
+    subprocess.run(command, check=True, capture_output=True, cwd=tmp_path)
+    assert staging_leftovers(tmp_path) == []
+    assert "Changed title" in (out / "jobs/job-00000/index.html").read_text()
