@@ -24,9 +24,10 @@ closing_soon_days: 3
 accommodation:
   email: access@bench.example.ca
 """
-WORDS = ("service people data policy team program public digital support plan review report "
-         "community partner research design deliver improve clear simple safe ministry staff "
-         "client evidence budget project schedule quality access health learning").split()
+WORDS = ("service", "people", "data", "policy", "team", "program", "public", "digital",
+         "support", "plan", "review", "report", "community", "partner", "research", "design",
+         "deliver", "improve", "clear", "simple", "safe", "ministry", "staff", "client",
+         "evidence", "budget", "project", "schedule", "quality", "access", "health", "learning")
 CITIES = ("Toronto, Ontario", "Ottawa, Ontario", "Sudbury, Ontario", "Thunder Bay, Ontario",
           "Kingston, Ontario", "London, Ontario", "Hamilton (Ontario)", "Anywhere in Ontario")
 TERMS = ("permanent", "temporary", "contract", "co-op", "student", "casual", "seasonal")
@@ -61,12 +62,14 @@ def front_matter(index: int, rng: random.Random) -> str:
     year = rng.choice((2025, 2026, 2027, 2027))
     location = rng.choice(CITIES)
     lang = "fr" if index % 5 == 4 else "en"
+    remote = location.startswith("Anywhere")
+    arrangement = "remote" if remote else rng.choice(("on-site", "hybrid"))
     return f"""---
 title: "{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} officer {index}"
 job_id: BENCH-{index:06d}
 lang: {lang}
 location: {location}
-work_arrangement: {"remote" if location.startswith("Anywhere") else rng.choice(("on-site", "hybrid"))}
+work_arrangement: {arrangement}
 positions: {rng.randint(1, 4)}
 term:
   type: {rng.choice(TERMS)}
