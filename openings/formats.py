@@ -64,7 +64,7 @@ def deadline_text(at: datetime, zone: ZoneInfo, lang: str, locale: Locale) -> st
     """The deadline in full, with the zone's name and the abbreviation true on that date."""
     local = at.astimezone(zone)
     return messages(lang)["deadline"].format(
-        time=format_time(local, "short", locale=locale),
+        time=format_time(local, "short", locale=locale).replace(" ", "\u00a0"),
         zone=get_timezone_name(local, "long", locale=locale),
         abbr=get_timezone_name(local, "short", locale=locale),
         date=long_date(local, locale),

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import Problem
 from .jsonld import job_posting, script_json
@@ -67,6 +68,8 @@ class Chrome:
     canonical: str
     toggles: tuple[Link, ...] = field(default=())
     alternates: tuple[Link, ...] = field(default=())
+    current: str = ""
+    title_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,11 @@ def root_of(path: str) -> str:
     return "../" * path.count("/")
 
 
-def href(from_path: str, to_path: str) -> str:
-    """A relative link between two output files, directory-style for index pages."""
+def href(from_path: str, to_path: str, root: str | None = None) -> str:
+    """A link between two output files, directory-style for index pages; relative unless a
+    root is given (the 404 page is served at any depth, so it links from the site's path)."""
     target = to_path.removesuffix("index.html")
-    return root_of(from_path) + target or "./"
+    return (root_of(from_path) if root is None else root) + target or "./"
 
 
 def lang_prefix(lang: str, site: Site) -> str:
@@ -94,27 +98,32 @@ def lang_prefix(lang: str, site: Site) -> str:
 
 
 def chrome(site: Site, lang: str, path: str, title: str,
-           targets: Mapping[str, str] | None = None) -> Chrome:
+           targets: Mapping[str, str] | None = None, *, current: str = "",
+           root: str | None = None) -> Chrome:
     """The frame of a page in one language; `targets` are its versions in each language."""
     prefix = lang_prefix(lang, site)
     versions = targets or {lang: path}
     return Chrome(
         lang, messages(lang), site.title, f"{title} – {site.title}" if title else site.title,
-        root_of(path), href(path, f"{prefix}index.html"), href(path, f"{prefix}closed/index.html"),
-        href(path, f"{prefix}feed.xml"), site.url_for(path),
-        language_links(site, path, versions), alternates(site, path, versions),
+        root_of(path) if root is None else root, href(path, f"{prefix}index.html", root),
+        href(path, f"{prefix}closed/index.html", root), href(path, f"{prefix}feed.xml", root),
+        site.url_for(path), language_links(site, path, versions, root),
+        alternates(site, path, versions), current,
+        site.default_lang if lang != site.default_lang else None,
     )
 
 
-def link(site: Site, lang: str, path: str, target: str) -> Link:
+def link(site: Site, lang: str, path: str, target: str, root: str | None = None) -> Link:
     """A link from one page to a page in another language."""
-    return Link(lang, messages(lang)["language_name"], href(path, target), site.url_for(target))
+    return Link(lang, messages(lang)["language_name"], href(path, target, root),
+                site.url_for(target))
 
 
-def language_links(site: Site, path: str, targets: Mapping[str, str]) -> tuple[Link, ...]:
+def language_links(site: Site, path: str, targets: Mapping[str, str],
+                   root: str | None = None) -> tuple[Link, ...]:
     """The language toggle: each language's version of this page, else that language's home."""
-    return tuple(link(site, lang, path, targets.get(lang, f"{lang_prefix(lang, site)}index.html"))
-                 for lang in site.languages)
+    return tuple(link(site, lang, path, targets.get(lang, f"{lang_prefix(lang, site)}index.html"),
+                      root) for lang in site.languages)
 
 
 def alternates(site: Site, path: str, targets: Mapping[str, str]) -> tuple[Link, ...]:
@@ -144,13 +153,13 @@ def listing_pages(site: Site, lang: str, views: list[PostingView], now: datetime
     closed = sorted((v for v in views if v.status is Status.CLOSED),
                     key=lambda v: (v.posting.deadline.at, v.posting.slug), reverse=True)
     pages = []
-    for name, template, title, chosen in (("index.html", "home.html", "", live),
-                                          ("closed/index.html", "closed.html",
+    for name, template, title, chosen in (("index.html", "home", "", live),
+                                          ("closed/index.html", "closed",
                                            words["closed_jobs"], closed)):
         path = prefix + name
         versions = {other: lang_prefix(other, site) + name for other in site.languages}
-        pages.append(Page(path, template, {
-            "chrome": chrome(site, lang, path, title, versions),
+        pages.append(Page(path, f"{template}.html", {
+            "chrome": chrome(site, lang, path, title, versions, current=template),
             "cards": tuple(Card(v, href(path, v.path)) for v in chosen)}))
     newest = sorted(live, key=lambda v: (v.posting.posted.at, v.posting.slug), reverse=True)
     pages.append(Page(prefix + "feed.xml", "feed.xml", {
@@ -174,11 +183,15 @@ def site_pages(site: Site, views: tuple[PostingView, ...], now: datetime) -> lis
     html_paths = [v.path for v in views] + [
         lang_prefix(lang, site) + name for lang in site.languages
         for name in ("index.html", "closed/index.html")]
+    root = urlsplit(site.base_url).path
     return [
-        Page("404.html", "404.html", {"chrome": chrome(site, site.default_lang, "404.html",
-                                                       messages(site.default_lang)["not_found"]),
-                                      "others": tuple((lang, messages(lang)) for lang in
-                                                      site.languages[1:])}),
+        Page("404.html", "404.html", {
+            "chrome": chrome(site, site.default_lang, "404.html",
+                             messages(site.default_lang)["not_found"], root=root),
+            "others": tuple(Link(lang, messages(lang)["back_home"],
+                                 href("", lang_prefix(lang, site), root), "")
+                            for lang in site.languages[1:]),
+            "words": {lang: messages(lang) for lang in site.languages}}),
         Page("jobs.json", "jobs.json", {"document": jobs_document(site, views, now)}),
         Page("sitemap.xml", "sitemap.xml", {"urls": tuple(
             site.url_for(path) for path in sorted(html_paths))}),

@@ -104,7 +104,6 @@ def facts(posting: Posting, site: Site, words: dict[str, str], pay_text: str) ->
     """The summary list of a posting's facts, in reading order; absent facts are left out."""
     locale = locale_for(posting.lang, site.country)
     rows = [
-        ("organization", posting.organization),
         ("location", location_text(posting, words)),
         ("work_arrangement", words[f"arrangement.{posting.work_arrangement}"]),
         ("salary", pay_text + (f" ({posting.salary.note})" if posting.salary.note else "")),

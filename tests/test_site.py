@@ -208,3 +208,19 @@ def test_a_content_error_writes_nothing_and_keeps_the_previous_site(content: Pat
     assert [p.line for p in caught.value.problems] == [2]
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_the_404_page_links_from_the_site_root_so_it_works_at_any_depth(
+        content: Path, tmp_path: Path) -> None:
+    out = build(content, tmp_path, base_url="https://example.org/careers/")
+    html = read(out, "404.html")
+    assert 'href="/careers/assets/style.css"' in html
+    assert '<a href="/careers/">See all open jobs</a>' in html
+    assert '<div lang="fr">' in html and 'href="/careers/fr/"' in html
+
+
+def test_the_navigation_marks_the_current_page(content: Path, tmp_path: Path) -> None:
+    out = build(content, tmp_path)
+    assert 'href="./" aria-current="page">Open jobs' in read(out, "index.html")
+    assert 'href="../closed/" aria-current="page">Closed jobs' in read(out, "closed/index.html")
+    assert 'aria-current' not in read(out, "jobs/policy-analyst/index.html")
