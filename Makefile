@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: site test lint check serve golden bench clean
 
 $(STAMP): pyproject.toml
@@ -25,7 +27,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-test: $(STAMP) lint     ## the whole test suite, with lint and type checks
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP) lint   ## the whole test suite, with lint, types and browser checks
 	$(PY) -m pytest
 
 golden: $(STAMP)        ## regenerate the golden sample site after a deliberate change
@@ -35,4 +41,4 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site .cache $(VENV)
+	rm -rf site .cache $(VENV) node_modules
