@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test lint check serve golden bench clean
+.PHONY: site test lint check serve golden bench clean vendor-ods
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ test: $(STAMP) $(NODE_STAMP) lint   ## the whole test suite, with lint, types an
 
 golden: $(STAMP)        ## regenerate the golden sample site after a deliberate change
 	$(PY) -m tests.golden
+
+vendor-ods: $(STAMP)    ## refresh the vendored Ontario Design System (needs npm)
+	$(PY) layouts/vendor/ods.py
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -14,6 +14,7 @@ from babel.numbers import list_currencies
 from . import markdown
 from .config import URL, load_site
 from .errors import Problem
+from .messages import messages
 from .fields import EMAIL, Fields
 from .model import (
     ARRANGEMENTS,
@@ -186,7 +187,7 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
     return Posting(path, 1, slug, lang, title, organization or site.organization, job_id,
                    places, arrangement, location_note, positions, term, hours, salary, posted,
                    deadline, contact, status_note, vacancy, screening, bool(draft),
-                   source.body, markdown.to_html(source.body))
+                   source.body, markdown.to_html(source.body, messages(lang)["table"]))
 
 
 def load_posting(path: Path, site: Site) -> tuple[Posting | None, list[Problem]]:

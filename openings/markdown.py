@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from markdown_it.common.utils import escapeHtml
 from markdown_it.utils import EnvType, OptionsDict
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
@@ -40,8 +41,11 @@ def shift_headings(state: StateCore) -> None:
 
 def render_table_open(tokens: Sequence[Token], idx: int, options: OptionsDict,
                       env: EnvType, renderer: RendererHTML) -> str:
-    """Wrap a table in a focusable region that scrolls by itself on a narrow screen."""
-    return '<div class="table-scroll" role="region" tabindex="0" aria-label="Table">\n<table>\n'
+    """Wrap a table in a focusable, labelled region that scrolls by itself on a narrow screen."""
+    env["tables"] = env.get("tables", 0) + 1
+    label = escapeHtml(f"{env.get('table_label', 'Table')} {env['tables']}")
+    return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">\n'
+            "<table>\n")
 
 
 def render_table_close(tokens: Sequence[Token], idx: int, options: OptionsDict,
@@ -63,9 +67,9 @@ def make_parser() -> MarkdownIt:
 PARSER = make_parser()
 
 
-def to_html(body: str) -> str:
+def to_html(body: str, table_label: str = "Table") -> str:
     """Render a posting body; the result never holds raw HTML or an unsafe link."""
-    html: str = PARSER.render(body)
+    html: str = PARSER.render(body, {"table_label": table_label})
     return html
 
 

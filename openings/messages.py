@@ -11,6 +11,8 @@ from types import MappingProxyType
 EN = {
     "skip": "Skip to main content",
     "jobs": "Jobs",
+    "site_menu": "Site menu",
+    "table": "Table",
     "open_jobs": "Open jobs",
     "closed_jobs": "Closed jobs",
     "home_intro": "Jobs you can apply for now, soonest deadline first.",
@@ -83,6 +85,8 @@ EN = {
 FR = {
     "skip": "Passer au contenu principal",
     "jobs": "Emplois",
+    "site_menu": "Menu du site",
+    "table": "Tableau",
     "open_jobs": "Emplois ouverts",
     "closed_jobs": "Emplois fermés",
     "home_intro": "Les emplois auxquels vous pouvez postuler, la date limite la plus proche "

@@ -1,0 +1,174 @@
+"""Shared fixtures for the browser and HTML-validity tests.
+
+One site per test session: the golden sample content built at the golden clock, served from
+127.0.0.1 by a `ThreadingHTTPServer` in a background thread, and (for the browser tests) one
+Debian Chromium driven by Playwright. Every browser context pins the page clock to the build's
+clock, so `assets/status.js` sees the same statuses the build wrote, whatever day the tests run,
+and aborts (and records) every request to a host other than 127.0.0.1.
+
+Nothing here downloads anything: Chromium is the system one, axe-core and the Nu HTML Checker
+come from node_modules/.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
+
+import pytest
+
+from openings import build_site
+from tests.golden import CONTENT, LAYOUTS, NOW
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LOCAL_HOST = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class PageType:
+    """One kind of page of the built site, and what the golden content puts there."""
+
+    path: str           # relative to the site root, as a browser asks for it
+    file: str           # the built file
+    lang: str
+    status: str | None = None   # data-status of a posting page; None for other pages
+    applies: bool = False       # has an apply section
+
+
+# With the golden content at tests.golden.NOW (2026-11-30T09:00-05:00).
+PAGES: dict[str, PageType] = {
+    "home": PageType("", "index.html", "en"),
+    "open-posting": PageType("jobs/data-analyst/", "jobs/data-analyst/index.html", "en",
+                             "open", applies=True),
+    "closing-soon-posting": PageType("jobs/remote-developer/",
+                                     "jobs/remote-developer/index.html", "en",
+                                     "closing-soon", applies=True),
+    "closed-posting": PageType("jobs/summer-student/", "jobs/summer-student/index.html", "en",
+                               "closed"),
+    "closed-archive": PageType("closed/", "closed/index.html", "en"),
+    "404": PageType("404.html", "404.html", "en"),
+    "fr-home": PageType("fr/", "fr/index.html", "fr"),
+    "fr-posting": PageType("fr/jobs/analyste-des-donnees/",
+                           "fr/jobs/analyste-des-donnees/index.html", "fr", "open",
+                           applies=True),
+}
+POSTINGS = [name for name, page in PAGES.items() if page.status]
+APPLYING = [name for name, page in PAGES.items() if page.applies]
+
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "en": {"open": "Open", "closing-soon": "Closing soon", "closed": "Closed"},
+    "fr": {"open": "Ouvert", "closing-soon": "Ferme bientôt", "closed": "Fermé"},
+}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The golden content built once per session at the golden clock."""
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build_site(CONTENT, out, LAYOUTS, NOW)
+    return out
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 (a free port), ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """The system Chromium, headless, launched once per session."""
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@dataclass
+class Visit:
+    """One page in a fresh browser context, with what it tried to fetch."""
+
+    page: Page
+    offsite: list[str] = field(default_factory=list)   # non-local URLs (aborted)
+    failed: list[str] = field(default_factory=list)    # local URLs answered >= 400
+
+
+Opener = Callable[..., Visit]
+
+
+@pytest.fixture
+def open_page(chromium: Browser, site_url: str) -> Iterator[Opener]:
+    """A function that opens one of PAGES in a fresh context of the given viewport.
+
+    `open_page(name, width=1280, height=720, wait_until="load")` -> Visit.
+    """
+    contexts: list[BrowserContext] = []
+
+    def opener(name: str, width: int = 1280, height: int = 720,
+               wait_until: Literal["load", "networkidle"] = "load") -> Visit:
+        context = chromium.new_context(viewport={"width": width, "height": height},
+                                       timezone_id="America/Toronto", locale="en-CA")
+        contexts.append(context)
+        context.set_default_timeout(15_000)
+        context.clock.set_fixed_time(NOW)
+        page = context.new_page()
+        visit = Visit(page)
+
+        def route(route: Route) -> None:
+            parts = urlsplit(route.request.url)
+            if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != LOCAL_HOST:
+                visit.offsite.append(route.request.url)
+                route.abort("blockedbyclient")
+            else:
+                route.continue_()
+
+        context.route("**/*", route)
+        page.on("response", lambda r: visit.failed.append(f"{r.status} {r.url}")
+                if r.status >= 400 and urlsplit(r.url).hostname == LOCAL_HOST
+                and not r.url.endswith("/favicon.ico") else None)
+        response = page.goto(site_url + PAGES[name].path, wait_until=wait_until)
+        assert response is not None and response.ok, f"{name}: could not load {page.url}"
+        return visit
+
+    try:
+        yield opener
+    finally:
+        for context in contexts:
+            context.close()
