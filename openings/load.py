@@ -14,8 +14,8 @@ from babel.numbers import list_currencies
 from . import markdown
 from .config import URL, load_site
 from .errors import Problem
-from .messages import messages
 from .fields import EMAIL, Fields
+from .messages import messages
 from .model import (
     ARRANGEMENTS,
     PAY_PERIODS,
