@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test lint check serve golden bench clean vendor-ods
+.PHONY: site test lint check serve golden bench clean vendor-ods screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ golden: $(STAMP)        ## regenerate the golden sample site after a deliberate 
 
 vendor-ods: $(STAMP)    ## refresh the vendored Ontario Design System (needs npm)
 	$(PY) layouts/vendor/ods.py
+
+screenshots: $(STAMP)   ## photograph page types into docs/screenshots/ (needs chromium)
+	$(PY) docs/screenshots.py
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -55,9 +55,11 @@ def main() -> None:
         base, parts = unpack(GLOBAL, Path(temp)), unpack(COMPONENTS, Path(temp))
         fonts = (base / "dist/misc/ontario-design-system-fonts.css").read_text()
         css = "\n".join(font_face(rule) for rule in FONT_FACE.findall(fonts) if font_face(rule))
-        css += "\n" + (base / "dist/styles/css/compiled/ontario-theme.min.css").read_text()
+        theme = (base / "dist/styles/css/compiled/ontario-theme.min.css").read_text()
+        css += "\n" + FONT_FACE.sub("", theme)
         for name in COMPONENT_CSS:
-            css += "\n" + (parts / f"dist/collection/components/{name}/{name}.css").read_text()
+            component = (parts / f"dist/collection/components/{name}/{name}.css").read_text()
+            css += "\n" + FONT_FACE.sub("", component)
         shutil.rmtree(TARGET, ignore_errors=True)
         (TARGET / "fonts").mkdir(parents=True)
         for font in FONTS:
