@@ -8,7 +8,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from openings import BuildReport, ContentErrors, OutputError, build_site, check_site
+from openings import (BuildReport, ContentErrors, OutputError, build_site, check_site,
+                      render_site)
 from openings.errors import ERROR, Problem
 from openings.load import load_content
 
@@ -53,6 +54,8 @@ def make_parser() -> Parser:
         sub.add_argument("--content", type=Path, default=Path("content"), help="postings folder")
         sub.add_argument("--now", type=instant, help="build as of this instant (ISO 8601)")
         sub.add_argument("--drafts", action="store_true", help="include draft postings")
+    check.add_argument("--a11y", action="store_true",
+                       help="also check accessibility: the postings' Markdown and every page")
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder")
     build.add_argument("--base-url", type=base_url, help="override site.yml's base_url")
     serve = commands.add_parser("serve", help="live-reloading preview for editors")
@@ -93,9 +96,21 @@ def run_build(args: argparse.Namespace, now: datetime) -> int:
     return 0
 
 
+def accessibility_problems(args: argparse.Namespace, now: datetime) -> list[Problem]:
+    """Accessibility problems of the postings' Markdown and of every page, built in memory."""
+    import accessibility
+    problems = accessibility.check_content(args.content)
+    for path, data in render_site(args.content, LAYOUTS, now, args.drafts):
+        if path.endswith(".html"):
+            problems += accessibility.check_page(path, data.decode("utf-8"))
+    return problems
+
+
 def run_check(args: argparse.Namespace, now: datetime) -> int:
     """The check command."""
     problems = check_site(args.content, now, args.drafts)
+    if args.a11y and not any(p.severity == ERROR for p in problems):
+        problems += accessibility_problems(args, now)
     report_problems(problems)
     if any(p.severity == ERROR for p in problems):
         return 1

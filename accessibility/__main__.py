@@ -27,7 +27,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m accessibility",
         description="Check built pages and postings' Markdown for accessibility problems. "
-                    f"With no arguments, checks {DEFAULT_SITE}/.")
+                    f"With no folder named, checks {DEFAULT_SITE}/ (or only --content DIR).")
     parser.add_argument("sites", nargs="*", type=folder, metavar="SITE_DIR",
                         help="a built site to check")
     parser.add_argument("--content", type=folder, metavar="DIR",
@@ -49,10 +49,11 @@ def summary(problems: Sequence[Problem]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Check, print each problem and the count; 1 if any is an error."""
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
     sites = args.sites or ([] if args.content else [DEFAULT_SITE])
     if not all(site.is_dir() for site in sites):
-        make_parser().error(f"{DEFAULT_SITE}/ is not a folder; build the site or name one")
+        parser.error(f"{DEFAULT_SITE}/ is not a folder; build the site first, or name one")
     problems = gather(sites, args.content)
     for problem in problems:
         print(problem)

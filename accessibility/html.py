@@ -217,8 +217,11 @@ def check_file(path: Path) -> list[Problem]:
     shown = display(path)
     try:
         text = path.read_bytes().decode("utf-8")
+    except OSError as err:
+        return [Problem(shown, 1, f"cannot read the page: {err.strerror}")]
     except UnicodeDecodeError:
-        return [Problem(shown, 1, "the page is not UTF-8 text; build it again")]
+        return [Problem(shown, 1, "the page is not UTF-8 text; save the template as UTF-8 and "
+                        "build the site again")]
     return check_page(shown, text)
 
 

@@ -36,12 +36,10 @@ class Text:
 
 @dataclass(frozen=True)
 class Link:
-    """A link in a body: where it starts, where it goes, and the words that show."""
+    """A link in a body: the line where it starts, and the words readers see."""
 
     line: int
-    href: str
     text: str
-    autolink: bool
 
 
 def inline_runs(tokens: list[Any], body_line: int) -> list[Text]:
@@ -60,17 +58,16 @@ def located(text: Text) -> Iterator[tuple[int, Any]]:
 
 def links(text: Text) -> Iterator[Link]:
     """The links of an inline run, with the words between their opening and closing."""
-    start: tuple[int, Any] | None = None
+    start: int | None = None
     words: list[str] = []
     for at, child in located(text):
         if child.type == "link_open":
-            start, words = (at, child), []
-        elif child.type == "link_close" and start:
-            yield Link(start[0], str(start[1].attrs.get("href", "")), collapse(" ".join(words)),
-                       start[1].markup == "autolink")
+            start, words = at, []
+        elif child.type == "link_close" and start is not None:
+            yield Link(start, collapse("".join(words)))
             start = None
-        elif start:
-            words.append(child.content)
+        elif start is not None:
+            words.append(" " if child.type in BREAKS else child.content)
 
 
 def plain(text: Text, code: str | None = None) -> str:

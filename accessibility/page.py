@@ -88,9 +88,9 @@ def first(page: Page, *names: str) -> Any | None:
 
 
 def line_of_first(page: Page, *names: str) -> int:
-    """The line of the first element with one of the names, or 1, to place a missing thing."""
-    found = first(page, *names)
-    return 1 if found is None else line(page, found)
+    """The line of the first element of the first name found, or 1, to place a missing thing."""
+    found = (first(page, name) for name in names)
+    return next((line(page, element) for element in found if element is not None), 1)
 
 
 def readable_text(element: Any) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from .publish import OutputError, check_output, publish
 from .render import make_environment, render_pages
 
 __all__ = ["BuildReport", "ContentErrors", "OutputError", "Problem", "UsageError",
-           "build_site", "check_site"]
+           "build_site", "check_site", "render_site"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,13 @@ def check_site(content_dir: Path, now: datetime, drafts: bool = False) -> list[P
         return gather(content_dir, now, drafts)[2]
     except ContentErrors as err:
         return err.problems
+
+
+def render_site(content_dir: Path, layouts: Path, now: datetime,
+                drafts: bool = False) -> Iterator[tuple[str, bytes]]:
+    """Every page of the site at `now`, in memory, for checkers; writes nothing."""
+    _, plan, _ = gather(content_dir, now, drafts)
+    return render_pages(make_environment(layouts), plan.pages)
 
 
 def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,

@@ -49,7 +49,8 @@ RUN_AXE = """async (options) => {
 }"""
 
 # How wide the page is, and (for the failure message) the innermost elements sticking out.
-MEASURE_OVERFLOW = """() => {
+MEASURE_OVERFLOW = """async () => {
+  await document.fonts.ready;
   const width = document.documentElement.clientWidth;
   const wide = [];
   for (const el of document.querySelectorAll("body *")) {
@@ -95,12 +96,24 @@ FOCUSED = """() => {
   };
 }"""
 
+# Let CSS transitions and finite animations (a skip link sliding in, a focus ring growing)
+# finish, at most 2 s, so what is measured is what a person sees once the page is still.
+SETTLE = """async () => {
+  const finite = document.getAnimations().filter(a => a.effect &&
+    Number.isFinite(a.effect.getComputedTiming().endTime));
+  await Promise.race([
+    Promise.all(finite.map(a => a.finished.catch(() => null))),
+    new Promise(resolve => setTimeout(resolve, 2000)),
+  ]);
+}"""
+
 TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
                 "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
 
 
 def focused(visit_page: Any) -> dict[str, Any]:
-    """The focused element's facts (see FOCUSED)."""
+    """The focused element's facts (see FOCUSED), once transitions have finished."""
+    visit_page.evaluate(SETTLE)
     facts: dict[str, Any] = visit_page.evaluate(FOCUSED)
     return facts
 

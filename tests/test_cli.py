@@ -103,3 +103,16 @@ def test_build_py_runs_as_a_script_from_any_folder(project: Path) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--now", NOW],
                             capture_output=True, text=True, cwd=project)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_a11y_reports_markdown_and_page_problems_and_fails_on_errors(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--a11y", "--now", NOW]) == 0
+    with (project / "content/policy-analyst.md").open("a") as handle:
+        handle.write("\n![](team.png)\n\n[click here](https://example.ca/team)\n")
+    assert main(["check", "--a11y", "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"^content/policy-analyst\.md:\d+: the image team\.png has no alt text", err,
+                     re.M)
+    assert re.search(r"^jobs/policy-analyst/index\.html:\d+: warning: the link text", err, re.M)
+    assert sorted(p.name for p in project.iterdir()) == ["content"]
