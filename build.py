@@ -8,8 +8,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from openings import (BuildReport, ContentErrors, OutputError, build_site, check_site,
-                      render_site)
+from openings import BuildReport, ContentErrors, OutputError, build_site, check_site, render_site
 from openings.errors import ERROR, Problem
 from openings.load import load_content
 

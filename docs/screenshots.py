@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.golden import build_golden  # noqa: E402
+from tests.golden import build_golden
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 PAGES = {"posting": "jobs/data-analyst/", "closing-soon": "jobs/remote-developer/",
