@@ -5,12 +5,14 @@ archive, 404, the French home and a French posting), built once per session and 
 127.0.0.1; Chromium is the system one (/usr/bin/chromium), and any request to another host is
 aborted and reported. The page clock is pinned to the build's clock.
 
-Run time (measured on the development machine, 8-page site, all tests of this module): about
-25 s, of which Chromium start-up is about 1 s and the axe-core runs about 5 s.
+Run time, measured: this module's 67 tests take about 73 s wall-clock on a 2-CPU machine that
+was busy with other work (load average 4-5): about 1 s a test, most of it a fresh browser context
+(~0.5 s) and the page load; Chromium start-up is about 1 s and each axe-core run 1-2 s.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +156,8 @@ def overflow_message(name: str, measured: dict[str, Any], width: int, what: str)
 def test_the_sample_site_has_every_page_type(built_site: Path) -> None:  # noqa: F811
     for name, kind in PAGES.items():
         html = (built_site / kind.file).read_text(encoding="utf-8")
-        assert f'lang="{kind.lang}"' in html, f"{name}: {kind.file} is not in {kind.lang}"
+        assert re.search(rf'<html[^>]*\slang="{kind.lang}"', html), \
+            f"{name}: {kind.file} is not in {kind.lang}"
         if kind.status:
             assert f'data-status="{kind.status}"' in html, f"{name}: not {kind.status}"
         if kind.applies:
@@ -172,8 +175,9 @@ def test_axe_finds_no_wcag_violation(open_page: Opener, name: str) -> None:  # n
     lines = [f"{v['id']} ({v['impact']}): {v['help']}\n" + "\n".join(
         f"    {' '.join(map(str, n['target']))}: {' '.join(n['summary'].split())}"
         for n in v["nodes"]) for v in violations]
-    assert violations == [], f"{name}: axe-core found {len(violations)} violation(s):\n" + \
-        "\n".join(lines)
+    if violations:
+        pytest.fail(f"{name}: axe-core found {len(violations)} violation(s):\n"
+                    + "\n".join(lines), pytrace=False)
 
 
 # --- 2. reflow at 320 CSS px ----------------------------------------------------------------
