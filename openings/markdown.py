@@ -39,8 +39,8 @@ def shift_headings(state: StateCore) -> None:
         token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
 
 
-def render_table_open(tokens: Sequence[Token], idx: int, options: OptionsDict,
-                      env: EnvType, renderer: RendererHTML) -> str:
+def render_table_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
+                      options: OptionsDict, env: EnvType) -> str:
     """Wrap a table in a focusable, labelled region that scrolls by itself on a narrow screen."""
     env["tables"] = env.get("tables", 0) + 1
     label = escapeHtml(f"{env.get('table_label', 'Table')} {env['tables']}")
@@ -48,8 +48,8 @@ def render_table_open(tokens: Sequence[Token], idx: int, options: OptionsDict,
             "<table>\n")
 
 
-def render_table_close(tokens: Sequence[Token], idx: int, options: OptionsDict,
-                       env: EnvType, renderer: RendererHTML) -> str:
+def render_table_close(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
+                       options: OptionsDict, env: EnvType) -> str:
     """Close the table and its scrolling region."""
     return "</table>\n</div>\n"
 

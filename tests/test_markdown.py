@@ -250,3 +250,11 @@ def test_a_full_body_parses_as_well_formed_html():
     found = set(tags(html))
     assert {"h2", "h3", "h4", "ul", "ol", "li", "a", "table", "th", "td", "blockquote"} <= found
     assert "b" not in found
+
+
+def test_tables_are_numbered_per_body_not_across_the_whole_build() -> None:
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    to_html(table + "\n" + table)
+    again = to_html(table, "Tableau")
+    assert 'aria-label="Tableau 1"' in again
+    assert "Table 2" not in again and "Tableau 2" not in again
