@@ -14,8 +14,9 @@ from .fields import EMAIL, Fields
 from .model import RULE_LEVELS, Accommodation, Site
 from .source import read_settings
 
-SITE_KEYS = ("title", "organization", "base_url", "timezone", "default_lang", "languages",
-             "currency", "country", "region", "closing_soon_days", "accommodation", "rules")
+SITE_KEYS = ("title", "organization", "organization_url", "logo", "base_url", "timezone",
+             "default_lang", "languages", "currency", "country", "region", "closing_soon_days",
+             "accommodation", "rules")
 ACCOMMODATION_KEYS = ("email", "phone", "url")
 URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 
@@ -109,6 +110,18 @@ def read_rules(fields: Fields) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(levels))
 
 
+def read_link(fields: Fields, name: str, base_url: str | None) -> str | None:
+    """An optional address: absolute http(s), or a path inside the site made absolute."""
+    value = fields.text(name)
+    if value is None or URL.match(value):
+        return value
+    if "://" in value or value.startswith(("//", "javascript:", "data:")):
+        fields.error(fields.node_of(name), f"`{name}` must be an https:// address or a path "
+                     "inside the site, like assets/logo.png")
+        return None
+    return (base_url or "") + value.lstrip("/")
+
+
 def read_days(fields: Fields) -> int:
     """How many calendar days before the deadline a posting is "closing soon"."""
     days = fields.whole("closing_soon_days")
@@ -127,7 +140,9 @@ def load_site(path: str, data: bytes) -> tuple[Site | None, list[Problem]]:
     country = fields.text("country") or "CA"
     region = fields.text("region") or ""
     days, rules = read_days(fields), read_rules(fields)
+    organization_url, logo = read_link(fields, "organization_url", base_url), read_link(
+        fields, "logo", base_url)
     if problems or not (title and organization and zone and languages and base_url and currency):
         return None, problems
     return Site(title, organization, base_url, zone, languages[0], languages[1], currency,
-                country, region, days, accommodation, rules), []
+                country, region, days, accommodation, rules, organization_url, logo), []

@@ -67,6 +67,15 @@ def where(posting: Posting, site: Site) -> dict[str, Any]:
         {"@type": "AdministrativeArea", "name": name} for name in areas]}
 
 
+def organization(posting: Posting, site: Site) -> dict[str, Any]:
+    """The hiring organization, with the site's address and logo when it has them."""
+    data = {"@type": "Organization", "name": posting.organization,
+            "sameAs": site.organization_url or site.base_url}
+    if site.logo:
+        data["logo"] = site.logo
+    return data
+
+
 def job_posting(view: PostingView, site: Site) -> dict[str, Any]:
     """The JobPosting object for a live (open or closing-soon) posting."""
     posting = view.posting
@@ -75,11 +84,10 @@ def job_posting(view: PostingView, site: Site) -> dict[str, Any]:
         "title": posting.title, "description": posting.body_html,
         "datePosted": iso(posting.posted.at, site), "validThrough": view.deadline_iso,
         "employmentType": employment_types(posting),
-        "hiringOrganization": {"@type": "Organization", "name": posting.organization,
-                               "sameAs": site.base_url},
+        "hiringOrganization": organization(posting, site),
         **where(posting, site), "baseSalary": salary(posting),
         "url": site.url_for(view.path), "inLanguage": posting.lang,
-        "directApply": posting.contact.email is not None or posting.contact.url is not None,
+        "directApply": posting.contact.email is not None,
     }
     if posting.job_id:
         data["identifier"] = {"@type": "PropertyValue", "name": posting.organization,

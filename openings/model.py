@@ -104,6 +104,8 @@ class Site:
     closing_soon_days: int
     accommodation: Accommodation | None
     rules: tuple[tuple[str, str], ...] = ()
+    organization_url: str | None = None
+    logo: str | None = None
 
     def url_for(self, path: str) -> str:
         """An absolute URL for a path inside the site."""

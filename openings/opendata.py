@@ -1,7 +1,10 @@
-"""jobs.json: every published posting as open data, in a documented, versioned shape."""
+"""Open data: jobs.json (documented in docs/jobs.schema.json), jobs.csv and next-change.txt."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,6 +14,13 @@ from .model import Site
 from .views import PostingView, iso
 
 VERSION = 1
+CSV_COLUMNS = ("slug", "url", "lang", "status", "deadline", "posted", "title", "organization",
+               "job_id", "location", "work_arrangement", "location_note", "positions",
+               "term.type", "term.duration", "term.start", "term.end", "hours.per_week",
+               "hours.note", "salary.min", "salary.max", "salary.per", "salary.currency",
+               "salary.note", "contact.email", "contact.subject", "contact.url", "contact.name",
+               "status_note", "existing_vacancy", "ai_screening")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def jsonable(value: Any) -> Any:
@@ -41,8 +51,41 @@ def record(view: PostingView, site: Site) -> dict[str, Any]:
     }
 
 
-def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime) -> dict[str, Any]:
+def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
+                  change: datetime | None) -> dict[str, Any]:
     """The whole jobs.json document, postings in a stable order."""
     ordered = sorted(views, key=lambda v: (v.posting.lang, v.posting.slug))
     return {"version": VERSION, "generated": iso(now, site), "site": site.title,
+            "next_change": iso(change, site) if change else None,
             "postings": [record(view, site) for view in ordered]}
+
+
+def to_json(document: dict[str, Any]) -> bytes:
+    """jobs.json: stable and readable."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def cell(record: dict[str, Any], column: str) -> str:
+    """One spreadsheet cell; text that a spreadsheet would run as a formula is quoted."""
+    value: Any = record
+    for part in column.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, list):
+        value = "; ".join(value)
+    text = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_csv(document: dict[str, Any]) -> bytes:
+    """jobs.csv: one posting a row, UTF-8 with a byte-order mark so spreadsheets read accents."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in document["postings"]:
+        writer.writerow([cell(row, column) for column in CSV_COLUMNS])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_next_change(document: dict[str, Any]) -> bytes:
+    """next-change.txt: the next instant a status changes, or nothing when none will."""
+    return ((document["next_change"] or "") + "\n").encode("utf-8")

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Problem
+from .frame import Link, chrome, href, lang_prefix, link
 from .jsonld import job_posting, script_json
 from .load import Content
 from .messages import messages
-from .model import Site, Status
+from .model import Posting, Site, Status
 from .opendata import jobs_document
-from .timeline import is_published, status
+from .timeline import is_published, next_change, status
 from .views import PostingView, posting_view
 
 LIVE = (Status.OPEN, Status.CLOSING_SOON)
@@ -36,16 +37,6 @@ class Page:
 
 
 @dataclass(frozen=True)
-class Link:
-    """A link to another language's version of the current page."""
-
-    lang: str
-    name: str
-    href: str
-    url: str
-
-
-@dataclass(frozen=True)
 class Card:
     """A posting as a listing shows it, with its link relative to the listing."""
 
@@ -54,22 +45,12 @@ class Card:
 
 
 @dataclass(frozen=True)
-class Chrome:
-    """What every HTML page shows around its content."""
+class SitemapEntry:
+    """One indexable page: its address, when it last changed, and its other languages."""
 
-    lang: str
-    words: Mapping[str, str]
-    site_title: str
-    page_title: str
-    root: str
-    home_href: str
-    closed_href: str
-    feed_href: str
-    canonical: str
-    toggles: tuple[Link, ...] = field(default=())
-    alternates: tuple[Link, ...] = field(default=())
-    current: str = ""
-    title_lang: str | None = None
+    url: str
+    lastmod: str | None
+    alternates: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
@@ -78,95 +59,67 @@ class Plan:
 
     pages: tuple[Page, ...]
     views: tuple[PostingView, ...]
+    next_change: datetime | None
 
 
-def root_of(path: str) -> str:
-    """The relative prefix from a page back to the site root (`../../` for jobs/x/)."""
-    return "../" * path.count("/")
-
-
-def href(from_path: str, to_path: str, root: str | None = None) -> str:
-    """A link between two output files, directory-style for index pages; relative unless a
-    root is given (the 404 page is served at any depth, so it links from the site's path)."""
-    target = to_path.removesuffix("index.html")
-    return (root_of(from_path) if root is None else root) + target or "./"
-
-
-def lang_prefix(lang: str, site: Site) -> str:
-    """The folder of a language: none for the default language."""
-    return "" if lang == site.default_lang else f"{lang}/"
-
-
-def chrome(site: Site, lang: str, path: str, title: str,
-           targets: Mapping[str, str] | None = None, *, current: str = "",
-           root: str | None = None) -> Chrome:
-    """The frame of a page in one language; `targets` are its versions in each language."""
-    prefix = lang_prefix(lang, site)
-    versions = targets or {lang: path}
-    return Chrome(
-        lang, messages(lang), site.title, f"{title} – {site.title}" if title else site.title,
-        root_of(path) if root is None else root, href(path, f"{prefix}index.html", root),
-        href(path, f"{prefix}closed/index.html", root), href(path, f"{prefix}feed.xml", root),
-        site.url_for(path), language_links(site, path, versions, root),
-        alternates(site, path, versions), current,
-        site.default_lang if lang != site.default_lang else None,
-    )
-
-
-def link(site: Site, lang: str, path: str, target: str, root: str | None = None) -> Link:
-    """A link from one page to a page in another language."""
-    return Link(lang, messages(lang)["language_name"], href(path, target, root),
-                site.url_for(target))
-
-
-def language_links(site: Site, path: str, targets: Mapping[str, str],
-                   root: str | None = None) -> tuple[Link, ...]:
-    """The language toggle: each language's version of this page, else that language's home."""
-    return tuple(link(site, lang, path, targets.get(lang, f"{lang_prefix(lang, site)}index.html"),
-                      root) for lang in site.languages)
-
-
-def alternates(site: Site, path: str, targets: Mapping[str, str]) -> tuple[Link, ...]:
-    """hreflang alternates: only versions that exist, and only when there is more than one."""
-    if len(targets) < 2:
-        return ()
-    return tuple(link(site, lang, path, targets[lang]) for lang in site.languages
-                 if lang in targets)
+def calendar_path(view: PostingView) -> str:
+    """Where a live posting's deadline.ics lives, beside its page."""
+    return view.path.removesuffix("index.html") + "deadline.ics"
 
 
 def posting_page(view: PostingView, site: Site, targets: Mapping[str, str]) -> Page:
-    """A posting's own page, with structured data only while it is live."""
-    posting = view.posting
-    frame = chrome(site, posting.lang, view.path,
-                   f"{posting.title} – {posting.organization}", targets)
-    ld = script_json(job_posting(view, site)) if view.status in LIVE else None
-    return Page(view.path, "posting.html", {"chrome": frame, "job": view, "jsonld": ld,
-                                            "accommodation": site.accommodation},
-                posting.source)
+    """A posting's own page; structured data and a calendar only while it is live."""
+    posting, live = view.posting, view.status in LIVE
+    frame = chrome(site, posting.lang, view.path, f"{posting.title} – {posting.organization}",
+                   targets, description=view.summary, indexable=live)
+    return Page(view.path, "posting.html", {
+        "chrome": frame, "job": view, "accommodation": site.accommodation,
+        "jsonld": script_json(job_posting(view, site)) if live else None,
+        "calendar_href": "deadline.ics" if live else None}, posting.source)
 
 
-def listing_pages(site: Site, lang: str, views: list[PostingView], now: datetime) -> list[Page]:
-    """The home page, closed archive and feed of one language."""
-    prefix, words = lang_prefix(lang, site), messages(lang)
-    live = sorted((v for v in views if v.status in LIVE),
-                  key=lambda v: (v.posting.deadline.at, v.posting.title, v.posting.slug))
-    closed = sorted((v for v in views if v.status is Status.CLOSED),
-                    key=lambda v: (v.posting.deadline.at, v.posting.slug), reverse=True)
-    pages = []
-    for name, template, title, chosen in (("index.html", "home", "", live),
-                                          ("closed/index.html", "closed",
-                                           words["closed_jobs"], closed)):
-        path = prefix + name
-        versions = {other: lang_prefix(other, site) + name for other in site.languages}
-        pages.append(Page(path, f"{template}.html", {
-            "chrome": chrome(site, lang, path, title, versions, current=template),
-            "cards": tuple(Card(v, href(path, v.path)) for v in chosen)}))
+def calendar_page(view: PostingView, site: Site) -> Page:
+    """The deadline as an iCalendar event."""
+    return Page(calendar_path(view), "deadline.ics", {"view": view, "site": site},
+                view.posting.source)
+
+
+def by_deadline(views: Iterable[PostingView], newest_first: bool = False) -> list[PostingView]:
+    """Postings by deadline (soonest first, or most recent first)."""
+    return sorted(views, key=lambda v: (v.posting.deadline.at, v.posting.title, v.posting.slug),
+                  reverse=newest_first)
+
+
+def listing_page(site: Site, lang: str, name: str, title: str,
+                 views: list[PostingView]) -> Page:
+    """The home page or the closed archive of one language."""
+    path = lang_prefix(lang, site) + f"{name}index.html"
+    versions = {other: lang_prefix(other, site) + f"{name}index.html" for other in site.languages}
+    kind = "closed" if name else "home"
+    words = messages(lang)
+    return Page(path, f"{kind}.html", {
+        "chrome": chrome(site, lang, path, title, versions, current=kind,
+                         description=words[f"{kind}_intro"]),
+        "cards": tuple(Card(v, href(path, v.path)) for v in views)})
+
+
+def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime) -> Page:
+    """The Atom feed of one language's live postings, newest first."""
+    prefix = lang_prefix(lang, site)
     newest = sorted(live, key=lambda v: (v.posting.posted.at, v.posting.slug), reverse=True)
-    pages.append(Page(prefix + "feed.xml", "feed.xml", {
-        "site": site, "lang": lang, "words": words, "views": tuple(newest),
+    return Page(prefix + "feed.xml", "feed.xml", {
+        "site": site, "lang": lang, "words": messages(lang), "views": tuple(newest),
         "self_url": site.url_for(prefix + "feed.xml"), "home_url": site.url_for(prefix),
-        "updated": max((v.posted_iso for v in newest), default=now.isoformat())}))
-    return pages
+        "updated": max((v.posted_iso for v in newest), default=now.isoformat())})
+
+
+def language_pages(site: Site, lang: str, views: list[PostingView], now: datetime) -> list[Page]:
+    """The home page, closed archive and feed of one language."""
+    live = by_deadline(v for v in views if v.status in LIVE)
+    closed = by_deadline((v for v in views if v.status is Status.CLOSED), newest_first=True)
+    return [listing_page(site, lang, "", "", live),
+            listing_page(site, lang, "closed/", messages(lang)["closed_jobs"], closed),
+            feed_page(site, lang, live, now)]
 
 
 def translation_targets(views: Iterable[PostingView]) -> dict[str, dict[str, str]]:
@@ -178,23 +131,54 @@ def translation_targets(views: Iterable[PostingView]) -> dict[str, dict[str, str
     return targets
 
 
-def site_pages(site: Site, views: tuple[PostingView, ...], now: datetime) -> list[Page]:
-    """Pages about the whole site: 404, open data, sitemap and robots.txt."""
-    html_paths = [v.path for v in views] + [
-        lang_prefix(lang, site) + name for lang in site.languages
-        for name in ("index.html", "closed/index.html")]
+def versions_of(view: PostingView, targets: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """A posting's page in each language it is published in."""
+    return dict(targets.get(view.posting.job_id or "", {view.posting.lang: view.path}))
+
+
+def sitemap_entries(site: Site, views: tuple[PostingView, ...],
+                    targets: Mapping[str, Mapping[str, str]]) -> tuple[SitemapEntry, ...]:
+    """Indexable pages: listings and live postings (closed postings ask not to be indexed)."""
+    entries = []
+    for name in ("index.html", "closed/index.html"):
+        versions = {lang: lang_prefix(lang, site) + name for lang in site.languages}
+        entries += [entry(site, path, None, versions) for path in versions.values()]
+    entries += [entry(site, view.path, view.posted_iso[:10], versions_of(view, targets))
+                for view in views if view.status in LIVE]
+    return tuple(sorted(entries, key=lambda e: e.url))
+
+
+def entry(site: Site, path: str, lastmod: str | None,
+          versions: Mapping[str, str]) -> SitemapEntry:
+    """One sitemap entry, naming its other languages when there is more than one."""
+    alternates = tuple(link(site, lang, path, versions[lang]) for lang in site.languages
+                       if lang in versions) if len(versions) > 1 else ()
+    return SitemapEntry(site.url_for(path), lastmod, alternates)
+
+
+def not_found_page(site: Site) -> Page:
+    """The 404 page, in the default language with a passage in each other language."""
     root = urlsplit(site.base_url).path
+    return Page("404.html", "404.html", {
+        "chrome": chrome(site, site.default_lang, "404.html",
+                         messages(site.default_lang)["not_found"], root=root, indexable=False),
+        "others": tuple(Link(lang, messages(lang)["back_home"],
+                             href("", lang_prefix(lang, site), root), "")
+                        for lang in site.languages[1:]),
+        "words": {lang: messages(lang) for lang in site.languages}})
+
+
+def site_pages(site: Site, views: tuple[PostingView, ...], now: datetime,
+               change: datetime | None) -> list[Page]:
+    """Pages about the whole site: 404, open data, sitemap and robots.txt."""
+    targets = translation_targets(views)
+    document = jobs_document(site, views, now, change)
     return [
-        Page("404.html", "404.html", {
-            "chrome": chrome(site, site.default_lang, "404.html",
-                             messages(site.default_lang)["not_found"], root=root),
-            "others": tuple(Link(lang, messages(lang)["back_home"],
-                                 href("", lang_prefix(lang, site), root), "")
-                            for lang in site.languages[1:]),
-            "words": {lang: messages(lang) for lang in site.languages}}),
-        Page("jobs.json", "jobs.json", {"document": jobs_document(site, views, now)}),
-        Page("sitemap.xml", "sitemap.xml", {"urls": tuple(
-            site.url_for(path) for path in sorted(html_paths))}),
+        not_found_page(site),
+        Page("jobs.json", "jobs.json", {"document": document}),
+        Page("jobs.csv", "jobs.csv", {"document": document}),
+        Page("next-change.txt", "next-change.txt", {"document": document}),
+        Page("sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(site, views, targets)}),
         Page("robots.txt", "robots.txt", {"sitemap": site.url_for("sitemap.xml")}),
     ]
 
@@ -209,17 +193,23 @@ def conflicts(pages: Iterable[Page]) -> list[Problem]:
             for source in sources]
 
 
+def candidates(postings: Iterable[Posting], drafts: bool) -> list[Posting]:
+    """Postings that are or will be published by this kind of build."""
+    return [p for p in postings if drafts or not p.draft]
+
+
 def plan_site(content: Content, now: datetime, drafts: bool = False) -> tuple[Plan, list[Problem]]:
     """Decide every page of the site as it stands at `now`."""
     site = content.site
     views = tuple(posting_view(p, site, status(p.deadline.at, now, site.closing_soon_days,
                                                   site.zone))
                   for p in content.postings if is_published(p, now, drafts))
+    change = next_change(candidates(content.postings, drafts), now, site.closing_soon_days,
+                         site.zone)
     targets = translation_targets(views)
-    pages = [posting_page(v, site, targets.get(v.posting.job_id or "", {v.posting.lang: v.path}))
-             for v in views]
+    pages = [posting_page(v, site, versions_of(v, targets)) for v in views]
+    pages += [calendar_page(v, site) for v in views if v.status in LIVE]
     for lang in site.languages:
-        pages += listing_pages(site, lang, [v for v in views if v.posting.lang == lang], now)
-    pages += site_pages(site, views, now)
-    return Plan(tuple(pages), views), conflicts(pages)
-
+        pages += language_pages(site, lang, [v for v in views if v.posting.lang == lang], now)
+    pages += site_pages(site, views, now, change)
+    return Plan(tuple(pages), views, change), conflicts(pages)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .calendar import deadline_ics
+from .opendata import to_csv, to_json, to_next_change
 from .plan import Page
 
 
@@ -23,13 +24,12 @@ def make_environment(layouts: Path) -> Environment:
     )
 
 
-def render_json(page: Page) -> bytes:
-    """A JSON document, stable and readable."""
-    text = json.dumps(page.data["document"], ensure_ascii=False, indent=2, sort_keys=False)
-    return (text + "\n").encode("utf-8")
-
-
-DATA_WRITERS: dict[str, Callable[[Page], bytes]] = {"jobs.json": render_json}
+DATA_WRITERS: dict[str, Callable[[Page], bytes]] = {
+    "jobs.json": lambda page: to_json(page.data["document"]),
+    "jobs.csv": lambda page: to_csv(page.data["document"]),
+    "next-change.txt": lambda page: to_next_change(page.data["document"]),
+    "deadline.ics": lambda page: deadline_ics(page.data["view"], page.data["site"]),
+}
 
 
 def render_page(env: Environment, page: Page) -> bytes:

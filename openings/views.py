@@ -47,6 +47,7 @@ class PostingView:
     pay_text: str
     facts: tuple[Fact, ...]
     apply: Apply
+    summary: str
 
 
 def iso(at: datetime, site: Site) -> str:
@@ -130,11 +131,18 @@ def posting_view(posting: Posting, site: Site, status: Status) -> PostingView:
     words = dict(messages(posting.lang))
     locale = locale_for(posting.lang, site.country)
     pay_text = pay(posting.salary, posting.lang, locale)
+    deadline = deadline_text(posting.deadline.at, site.zone, posting.lang, locale)
     return PostingView(
         posting, posting_path(posting, site), status, words[f"status.{status}"],
-        iso(posting.deadline.at, site),
-        deadline_text(posting.deadline.at, site.zone, posting.lang, locale),
+        iso(posting.deadline.at, site), deadline,
         iso(posting.posted.at, site), long_date(posting.posted.at.astimezone(site.zone), locale),
         location_text(posting, words), pay_text, facts(posting, site, words, pay_text),
-        apply_view(posting, words),
+        apply_view(posting, words), summary(posting, words, pay_text, deadline),
     )
+
+
+def summary(posting: Posting, words: dict[str, str], pay_text: str, deadline: str) -> str:
+    """One line about a posting, for feeds and link previews."""
+    return words["summary"].format(organization=posting.organization,
+                                   location=location_text(posting, words), pay=pay_text,
+                                   deadline=deadline)

@@ -135,7 +135,8 @@ def test_feed_and_sitemap_use_absolute_urls_and_list_the_right_postings(
     feed = read(out, "feed.xml")
     assert "https://jobs.example.ca/jobs/policy-analyst/" in feed
     assert "data-co-op" not in feed
-    assert "<loc>https://jobs.example.ca/jobs/data-co-op/</loc>" in read(out, "sitemap.xml")
+    assert "<loc>https://jobs.example.ca/jobs/policy-analyst/</loc>" in read(out, "sitemap.xml")
+    assert "data-co-op" not in read(out, "sitemap.xml")
     assert "Sitemap: https://jobs.example.ca/sitemap.xml" in read(out, "robots.txt")
 
 

@@ -1,0 +1,48 @@
+"""deadline.ics: a posting's deadline as an iCalendar event, in the site's time zone."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from icalendar import Alarm, Calendar, Event, Timezone
+
+from .messages import messages
+from .model import Site
+from .views import PostingView
+
+REMINDER = timedelta(days=1)
+
+
+def zone_component(site: Site, year: int) -> Timezone:
+    """The site zone's rules around the deadline's year, so calendars show the right hour."""
+    return Timezone.from_tzinfo(site.zone, first_date=date(year - 1, 1, 1),
+                                last_date=date(year + 1, 12, 31))
+
+
+def deadline_event(view: PostingView, site: Site) -> Event:
+    """The deadline as an instant event with a reminder a day before."""
+    words, posting = messages(view.posting.lang), view.posting
+    event = Event()
+    event.add("uid", f"deadline-{posting.lang}-{posting.slug}@{site.base_url.split('/')[2]}")
+    event.add("dtstamp", posting.posted.at)
+    event.add("dtstart", posting.deadline.at.astimezone(site.zone))
+    event.add("summary", words["calendar_title"].format(title=posting.title))
+    event.add("description", view.summary)
+    event.add("url", site.url_for(view.path))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -REMINDER)
+    alarm.add("description", words["calendar_reminder"].format(title=posting.title))
+    event.add_component(alarm)
+    return event
+
+
+def deadline_ics(view: PostingView, site: Site) -> bytes:
+    """The whole calendar file."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Openings//Job posting deadline//EN")
+    calendar.add("version", "2.0")
+    calendar.add_component(zone_component(site, view.posting.deadline.at.year))
+    calendar.add_component(deadline_event(view, site))
+    data: bytes = calendar.to_ical()
+    return data
