@@ -232,3 +232,15 @@ def test_next_change_names_the_next_status_change(site: Path, tmp_path: Path) ->
         "2026-12-02T23:59:00-05:00")
     after = build_at(tmp_path, "2026-12-15T17:00:00-05:00")
     assert (after / "next-change.txt").read_text() == "\n"
+
+
+def test_the_organization_website_and_logo_from_site_yml_reach_search_engines(
+        tmp_path: Path) -> None:
+    from tests.conftest import SITE_YML
+    settings = SITE_YML + "organization_url: https://www.example.ca/\nlogo: assets/logo.png\n"
+    folder = make_content(tmp_path, {"a.md": posting("Analyst")}, settings)
+    [data] = jsonld(build_at(tmp_path, "2026-11-29T12:00:00-05:00", folder)
+                    / "jobs/a/index.html")
+    assert data["hiringOrganization"] == {"@type": "Organization", "name": "Test Public Service",
+                                          "sameAs": "https://www.example.ca/",
+                                          "logo": "https://jobs.example.ca/assets/logo.png"}
