@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test lint check serve golden bench clean vendor-ods screenshots
+.PHONY: site test lint check serve golden bench clean vendor-ods screenshots messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ golden: $(STAMP)        ## regenerate the golden sample site after a deliberate 
 
 vendor-ods: $(STAMP)    ## refresh the vendored Ontario Design System (needs npm)
 	$(PY) layouts/vendor/ods.py
+
+messages: $(STAMP)      ## extract the interface's words and update every catalogue
+	$(VENV)/bin/pybabel extract --mapping babel.cfg --keywords N_ --keywords t --no-location --omit-header \
+		--sort-output --output layouts/locales/messages.pot .
+	$(VENV)/bin/pybabel update --input-file layouts/locales/messages.pot --output-dir layouts/locales \
+		--no-fuzzy-matching --ignore-obsolete --omit-header
 
 screenshots: $(STAMP)   ## photograph page types into docs/screenshots/ (needs chromium)
 	$(PY) docs/screenshots.py

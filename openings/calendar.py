@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
-from .messages import messages
+from .messages import translator
 from .model import Site
 from .views import PostingView
 
@@ -21,18 +21,18 @@ def zone_component(site: Site, year: int) -> Timezone:
 
 def deadline_event(view: PostingView, site: Site) -> Event:
     """The deadline as an instant event with a reminder a day before."""
-    words, posting = messages(view.posting.lang), view.posting
+    t, posting = translator(view.posting.lang), view.posting
     event = Event()
     event.add("uid", f"deadline-{posting.lang}-{posting.slug}@{site.base_url.split('/')[2]}")
     event.add("dtstamp", posting.posted.at)
     event.add("dtstart", posting.deadline.at.astimezone(site.zone))
-    event.add("summary", words["calendar_title"].format(title=posting.title))
+    event.add("summary", t("Deadline to apply: {title}").format(title=posting.title))
     event.add("description", view.summary)
     event.add("url", site.url_for(view.path))
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", -REMINDER)
-    alarm.add("description", words["calendar_reminder"].format(title=posting.title))
+    alarm.add("description", t("One day left to apply: {title}").format(title=posting.title))
     event.add_component(alarm)
     return event
 

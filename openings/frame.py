@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .formats import locale_for
-from .messages import messages
+from .messages import language_name
 from .model import Site
 
 
@@ -29,7 +29,6 @@ class Chrome:
     """What every HTML page shows around its content."""
 
     lang: str
-    words: Mapping[str, str]
     site_title: str
     page_title: str
     root: str
@@ -65,15 +64,17 @@ def lang_prefix(lang: str, site: Site) -> str:
 
 def chrome(site: Site, lang: str, path: str, title: str,
            targets: Mapping[str, str] | None = None, *, current: str = "",
-           root: str | None = None, description: str = "", indexable: bool = True) -> Chrome:
-    """The frame of a page in one language; `targets` are its versions in each language."""
+           root: str | None = None, description: str = "", indexable: bool = True,
+           toggles: Mapping[str, str] | None = None) -> Chrome:
+    """The frame of a page in one language; `targets` are its versions in each language,
+    `toggles` where the language toggle leads when that differs (a fallback page)."""
     prefix = lang_prefix(lang, site)
     versions = targets or {lang: path}
     return Chrome(
-        lang, messages(lang), site.title, f"{title} – {site.title}" if title else site.title,
+        lang, site.title, f"{title} – {site.title}" if title else site.title,
         root_of(path) if root is None else root, href(path, f"{prefix}index.html", root),
         href(path, f"{prefix}closed/index.html", root), href(path, f"{prefix}feed.xml", root),
-        site.url_for(path), language_links(site, path, versions, root),
+        site.url_for(path), language_links(site, path, toggles or versions, root),
         alternates(site, path, versions), current,
         site.default_lang if lang != site.default_lang else None,
         description, str(locale_for(lang, site.country)), indexable,
@@ -82,7 +83,7 @@ def chrome(site: Site, lang: str, path: str, title: str,
 
 def link(site: Site, lang: str, path: str, target: str, root: str | None = None) -> Link:
     """A link from one page to a page in another language."""
-    return Link(lang, messages(lang)["language_name"], href(path, target, root),
+    return Link(lang, language_name(lang), href(path, target, root),
                 site.url_for(target))
 
 

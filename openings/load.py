@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
@@ -15,7 +15,7 @@ from . import markdown
 from .config import URL, load_site
 from .errors import Problem
 from .fields import EMAIL, Fields
-from .messages import messages
+from .messages import N_, translator
 from .model import (
     ARRANGEMENTS,
     PAY_PERIODS,
@@ -41,6 +41,7 @@ SALARY_KEYS = ("min", "max", "per", "currency", "note")
 CONTACT_KEYS = ("email", "subject", "url", "name")
 DISCLOSURES_FROM = date(2026, 1, 1)
 PLACEHOLDER = "YYYY-MM-DD"
+TABLE = N_("Table")
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,8 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
     return Posting(path, 1, slug, lang, title, organization or site.organization, job_id,
                    places, arrangement, location_note, positions, term, hours, salary, posted,
                    deadline, contact, status_note, vacancy, screening, bool(draft),
-                   source.body, markdown.to_html(source.body, messages(lang)["table"]))
+                   source.body, markdown.to_html(source.body, translator(lang)(TABLE)),
+                   tuple((key, fields.key_line(key)) for key in sorted(fields.items)))
 
 
 def load_posting(path: Path, site: Site) -> tuple[Posting | None, list[Problem]]:
@@ -223,6 +225,38 @@ def duplicates(postings: Iterable[Posting]) -> list[Problem]:
     return problems
 
 
+PAIRED_FACTS: dict[str, Callable[[Posting], object]] = {
+    "deadline": lambda p: p.deadline.at,
+    "salary": lambda p: (p.salary.min, p.salary.max, p.salary.per, p.salary.currency),
+    "positions": lambda p: p.positions,
+    "contact": lambda p: (p.contact.email, p.contact.url),
+}
+
+
+def mismatched_translations(postings: Iterable[Posting], default_lang: str) -> list[Problem]:
+    """Translations (same job_id, other language) whose facts differ: errors naming both."""
+    by_job: dict[str, list[Posting]] = defaultdict(list)
+    for posting in postings:
+        if posting.job_id:
+            by_job[posting.job_id].append(posting)
+    problems = []
+    for group in by_job.values():
+        original = next((p for p in group if p.lang == default_lang), group[0])
+        for other in group:
+            if other.lang != original.lang:
+                problems += fact_differences(original, other)
+    return problems
+
+
+def fact_differences(original: Posting, translation: Posting) -> list[Problem]:
+    """The facts of a translation that differ from the posting it translates."""
+    return [Problem(translation.source, translation.line_of(name),
+                    f"`{name}` differs from the {original.lang} version "
+                    f"{original.source}:{original.line_of(name)}; a translation must state the "
+                    "same facts, so make both the same")
+            for name, fact in PAIRED_FACTS.items() if fact(original) != fact(translation)]
+
+
 def load_content(folder: Path) -> tuple[Content | None, list[Problem]]:
     """Load site.yml and every posting of a content folder, collecting all problems."""
     settings = folder / "site.yml"
@@ -238,6 +272,6 @@ def load_content(folder: Path) -> tuple[Content | None, list[Problem]]:
         problems += found
         if posting is not None:
             postings.append(posting)
-    problems += duplicates(postings)
+    problems += duplicates(postings) + mismatched_translations(postings, site.default_lang)
     return Content(site, tuple(postings)), problems
 

@@ -1,176 +1,62 @@
-"""The interface's words in each language the site may publish in.
+"""The interface's words in each language, from gettext catalogues (layouts/locales/).
 
-Templates and views ask for a message by its key; a language is added by adding its table.
+Message ids are the English text; a language is added by adding its catalogue,
+`layouts/locales/<lang>/LC_MESSAGES/messages.po` (`make messages` extracts and updates them).
+Words chosen by a value (a status, a term type) are listed here with `N_` so extraction sees them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
-EN = {
-    "skip": "Skip to main content",
-    "jobs": "Jobs",
-    "site_menu": "Site menu",
-    "table": "Table",
-    "summary": "{organization}. {location}. {pay}. Apply by {deadline}.",
-    "add_to_calendar": "Add the deadline to your calendar",
-    "calendar_title": "Deadline to apply: {title}",
-    "calendar_reminder": "One day left to apply: {title}",
-    "open_jobs": "Open jobs",
-    "closed_jobs": "Closed jobs",
-    "home_intro": "Jobs you can apply for now, soonest deadline first.",
-    "closed_intro": "Jobs that no longer take applications, most recently closed first.",
-    "no_open": "There are no open jobs right now. Please check again soon.",
-    "no_closed": "There are no closed jobs to show.",
-    "status.open": "Open",
-    "status.closing-soon": "Closing soon",
-    "status.closed": "Closed",
-    "closed_notice": "Applications for this role are now closed.",
-    "status_label": "Status:",
-    "apply_by": "Apply by",
-    "closed_on": "Closed on",
-    "organization": "Organization",
-    "location": "Location",
-    "work_arrangement": "Work arrangement",
-    "arrangement.on-site": "On site",
-    "arrangement.hybrid": "Hybrid (some work from home)",
-    "arrangement.remote": "Remote",
-    "salary": "Salary",
-    "term": "Job term",
-    "term.permanent": "Permanent",
-    "term.temporary": "Temporary",
-    "term.contract": "Contract",
-    "term.co-op": "Co-op",
-    "term.student": "Student",
-    "term.casual": "Casual",
-    "term.seasonal": "Seasonal",
-    "hours": "Hours of work",
-    "per_week": "{hours} hours a week",
-    "positions": "Positions",
-    "posted": "Posted",
-    "job_id": "Job ID",
-    "existing_vacancy": "Existing vacancy",
-    "ai_screening": "AI used to screen applicants",
-    "yes": "Yes",
-    "no": "No",
-    "apply": "Apply",
-    "apply_by_email": "Apply by email",
-    "apply_email": "Send your application to {email}.",
-    "apply_online": "Apply online",
-    "apply_subject": "Put “{subject}” as the subject line.",
-    "contact_name": "Contact: {name}",
-    "accommodation": "Accommodation",
-    "accommodation_text": "Accommodation is available under the Ontario Human Rights Code. "
-                          "If you need a disability-related accommodation to take part in "
-                          "the hiring process, contact us:",
-    "job_details": "Job details",
-    "pay.range": "{low} to {high} {per}",
-    "pay.single": "{low} {per}",
-    "per.hour": "an hour",
-    "per.day": "a day",
-    "per.week": "a week",
-    "per.month": "a month",
-    "per.year": "a year",
-    "term.dates": "{start} to {end}",
-    "term.from": "starting {start}",
-    "deadline": "{time} {zone} ({abbr}), {date}",
-    "not_found": "Page not found",
-    "not_found_text": "We could not find that page. The job may have been removed, or the "
-                      "address may be mistyped.",
-    "back_home": "See all open jobs",
-    "draft": "Draft: not published",
-    "feed": "Job alerts (Atom feed)",
-    "footer": "Job postings published with Openings.",
-    "other_languages": "Other languages",
-    "language_name": "English",
-}
+from babel import Locale
+from babel.messages.pofile import read_po
 
-FR = {
-    "skip": "Passer au contenu principal",
-    "jobs": "Emplois",
-    "site_menu": "Menu du site",
-    "table": "Tableau",
-    "summary": "{organization}. {location}. {pay}. Date limite\u00a0: {deadline}.",
-    "add_to_calendar": "Ajouter la date limite à votre agenda",
-    "calendar_title": "Date limite pour postuler\u00a0: {title}",
-    "calendar_reminder": "Plus qu’un jour pour postuler\u00a0: {title}",
-    "open_jobs": "Emplois ouverts",
-    "closed_jobs": "Emplois fermés",
-    "home_intro": "Les emplois auxquels vous pouvez postuler, la date limite la plus proche "
-                  "en premier.",
-    "closed_intro": "Les emplois qui n’acceptent plus de candidatures, les plus récemment "
-                    "fermés en premier.",
-    "no_open": "Il n’y a aucun emploi ouvert en ce moment. Revenez bientôt.",
-    "no_closed": "Il n’y a aucun emploi fermé à afficher.",
-    "status.open": "Ouvert",
-    "status.closing-soon": "Ferme bientôt",
-    "status.closed": "Fermé",
-    "closed_notice": "Les candidatures pour ce poste sont maintenant closes.",
-    "status_label": "État\u00a0:",
-    "apply_by": "Date limite",
-    "closed_on": "Date de fermeture",
-    "organization": "Organisation",
-    "location": "Lieu",
-    "work_arrangement": "Modalités de travail",
-    "arrangement.on-site": "Sur place",
-    "arrangement.hybrid": "Hybride (en partie à domicile)",
-    "arrangement.remote": "À distance",
-    "salary": "Salaire",
-    "term": "Durée de l’emploi",
-    "term.permanent": "Permanent",
-    "term.temporary": "Temporaire",
-    "term.contract": "Contractuel",
-    "term.co-op": "Stage coop",
-    "term.student": "Étudiant",
-    "term.casual": "Occasionnel",
-    "term.seasonal": "Saisonnier",
-    "hours": "Heures de travail",
-    "per_week": "{hours} heures par semaine",
-    "positions": "Postes",
-    "posted": "Publié le",
-    "job_id": "Numéro de l’offre",
-    "existing_vacancy": "Poste actuellement vacant",
-    "ai_screening": "IA utilisée pour présélectionner les candidatures",
-    "yes": "Oui",
-    "no": "Non",
-    "apply": "Postuler",
-    "apply_by_email": "Postuler par courriel",
-    "apply_email": "Envoyez votre candidature à {email}.",
-    "apply_online": "Postuler en ligne",
-    "apply_subject": "Indiquez «\u00a0{subject}\u00a0» comme objet.",
-    "contact_name": "Personne-ressource\u00a0: {name}",
-    "accommodation": "Mesures d’adaptation",
-    "accommodation_text": "Des mesures d’adaptation sont offertes en vertu du Code des droits "
-                          "de la personne de l’Ontario. Si vous avez besoin d’une mesure "
-                          "d’adaptation liée à un handicap pour participer au processus "
-                          "d’embauche, écrivez-nous\u00a0:",
-    "job_details": "Détails de l’emploi",
-    "pay.range": "{low} à {high} {per}",
-    "pay.single": "{low} {per}",
-    "per.hour": "l’heure",
-    "per.day": "par jour",
-    "per.week": "par semaine",
-    "per.month": "par mois",
-    "per.year": "par année",
-    "term.dates": "du {start} au {end}",
-    "term.from": "à partir du {start}",
-    "deadline": "{date} à {time} ({zone}, {abbr})",
-    "not_found": "Page introuvable",
-    "not_found_text": "Nous n’avons pas trouvé cette page. L’offre a peut-être été retirée, "
-                      "ou l’adresse contient une erreur.",
-    "back_home": "Voir tous les emplois ouverts",
-    "draft": "Ébauche\u00a0: non publiée",
-    "feed": "Alertes d’emploi (fil Atom)",
-    "footer": "Offres d’emploi publiées avec Openings.",
-    "other_languages": "Autres langues",
-    "language_name": "Français",
-}
-
-CATALOGUES: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {"en": MappingProxyType(EN), "fr": MappingProxyType(FR)})
+LOCALES = Path(__file__).resolve().parent.parent / "layouts" / "locales"
+Translate = Callable[[str], str]
 
 
-def messages(lang: str) -> Mapping[str, str]:
-    """The interface's words for a language, English where no table exists yet."""
-    return CATALOGUES.get(lang, CATALOGUES["en"])
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+STATUS = {"open": N_("Open"), "closing-soon": N_("Closing soon"), "closed": N_("Closed")}
+TERMS = {"permanent": N_("Permanent"), "temporary": N_("Temporary"), "contract": N_("Contract"),
+         "co-op": N_("Co-op"), "student": N_("Student"), "casual": N_("Casual"),
+         "seasonal": N_("Seasonal")}
+PERIODS = {"hour": N_("an hour"), "day": N_("a day"), "week": N_("a week"),
+           "month": N_("a month"), "year": N_("a year")}
+ARRANGEMENTS = {"on-site": N_("On site"), "hybrid": N_("Hybrid (some work from home)"),
+                "remote": N_("Remote")}
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """A language's translations, read once; empty for English and unknown languages."""
+    path = LOCALES / lang / "LC_MESSAGES" / "messages.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        po = read_po(handle, locale=lang)
+    return {str(m.id): str(m.string) for m in po if m.id and m.string and not m.fuzzy}
+
+
+def translator(lang: str) -> Translate:
+    """gettext for one language: the translation, or the English text when there is none."""
+    table = catalogue(lang)
+    return lambda message: table.get(message, message)
+
+
+def language_name(lang: str) -> str:
+    """A language's name in itself (English, Français), for the language toggle."""
+    name: str = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+def language_in(lang: str, reader: str) -> str:
+    """A language's name as a reader of another language writes it (anglais, French)."""
+    name: str = Locale.parse(lang).get_display_name(reader) or lang
+    return name

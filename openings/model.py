@@ -139,3 +139,8 @@ class Posting:
     draft: bool
     body: str
     body_html: str
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int:
+        """The file line of a front-matter key, or of the opening `---` when it is absent."""
+        return dict(self.lines).get(key, self.line)

@@ -17,13 +17,22 @@ from .errors import Problem
 from .frame import Link, chrome, href, lang_prefix, link
 from .jsonld import job_posting, script_json
 from .load import Content
-from .messages import messages
+from .messages import N_, language_in, translator
 from .model import Posting, Site, Status
 from .opendata import jobs_document
 from .timeline import is_published, next_change, status
 from .views import PostingView, posting_view
 
 LIVE = (Status.OPEN, Status.CLOSING_SOON)
+INTRODUCTIONS = {"home": N_("Jobs you can apply for now, soonest deadline first."),
+                 "closed": N_("Jobs that no longer take applications, most recently closed "
+                              "first.")}
+NOT_FOUND = N_("Page not found")
+CLOSED_JOBS = N_("Closed jobs")
+ONLY_IN = N_("Only in {language}")
+ONLY_IN_TEXT = N_("This job posting is only offered in {language}:")
+NOT_FOUND_TEXT = N_("We could not find that page. The job may have been removed, or the "
+                    "address may be mistyped.")
 
 
 @dataclass(frozen=True)
@@ -70,12 +79,45 @@ def calendar_path(view: PostingView) -> str:
 def posting_page(view: PostingView, site: Site, targets: Mapping[str, str]) -> Page:
     """A posting's own page; structured data and a calendar only while it is live."""
     posting, live = view.posting, view.status in LIVE
+    toggles = {lang: targets.get(lang, fallback_path(view, site, lang)) for lang in site.languages}
     frame = chrome(site, posting.lang, view.path, f"{posting.title} – {posting.organization}",
-                   targets, description=view.summary, indexable=live)
+                   targets, description=view.summary, indexable=live, toggles=toggles)
     return Page(view.path, "posting.html", {
         "chrome": frame, "job": view, "accommodation": site.accommodation,
         "jsonld": script_json(job_posting(view, site)) if live else None,
         "calendar_href": "deadline.ics" if live else None}, posting.source)
+
+
+def fallback_path(view: PostingView, site: Site, lang: str) -> str:
+    """Where a posting's stand-in page lives in a language it is not published in."""
+    return f"{lang_prefix(lang, site)}jobs/{view.posting.slug}/index.html"
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A short page, in one language, saying a posting is only offered in another."""
+
+    heading: str
+    text: str
+    link: Link
+
+
+def fallback_page(view: PostingView, site: Site, lang: str) -> Page:
+    """The stand-in for a posting in a language it is not published in, so no toggle dead-ends."""
+    t, posting = translator(lang), view.posting
+    path = fallback_path(view, site, lang)
+    language = language_in(posting.lang, lang)
+    target = Link(posting.lang, posting.title, href(path, view.path), site.url_for(view.path))
+    frame = chrome(site, lang, path, f"{t(ONLY_IN).format(language=language)} – {posting.title}",
+                   indexable=False, toggles={lang: path, posting.lang: view.path})
+    return Page(path, "fallback.html", {"chrome": frame, "fallback": Fallback(
+        t(ONLY_IN).format(language=language),
+        t(ONLY_IN_TEXT).format(language=language), target)}, posting.source)
+
+
+def fallback_pages(view: PostingView, site: Site, targets: Mapping[str, str]) -> list[Page]:
+    """Stand-in pages in every site language the posting has no translation in."""
+    return [fallback_page(view, site, lang) for lang in site.languages if lang not in targets]
 
 
 def calendar_page(view: PostingView, site: Site) -> Page:
@@ -96,10 +138,9 @@ def listing_page(site: Site, lang: str, name: str, title: str,
     path = lang_prefix(lang, site) + f"{name}index.html"
     versions = {other: lang_prefix(other, site) + f"{name}index.html" for other in site.languages}
     kind = "closed" if name else "home"
-    words = messages(lang)
     return Page(path, f"{kind}.html", {
         "chrome": chrome(site, lang, path, title, versions, current=kind,
-                         description=words[f"{kind}_intro"]),
+                         description=translator(lang)(INTRODUCTIONS[kind])),
         "cards": tuple(Card(v, href(path, v.path)) for v in views)})
 
 
@@ -108,7 +149,7 @@ def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime) -> 
     prefix = lang_prefix(lang, site)
     newest = sorted(live, key=lambda v: (v.posting.posted.at, v.posting.slug), reverse=True)
     return Page(prefix + "feed.xml", "feed.xml", {
-        "site": site, "lang": lang, "words": messages(lang), "views": tuple(newest),
+        "site": site, "lang": lang, "views": tuple(newest),
         "self_url": site.url_for(prefix + "feed.xml"), "home_url": site.url_for(prefix),
         "updated": max((v.posted_iso for v in newest), default=now.isoformat())})
 
@@ -118,7 +159,7 @@ def language_pages(site: Site, lang: str, views: list[PostingView], now: datetim
     live = by_deadline(v for v in views if v.status in LIVE)
     closed = by_deadline((v for v in views if v.status is Status.CLOSED), newest_first=True)
     return [listing_page(site, lang, "", "", live),
-            listing_page(site, lang, "closed/", messages(lang)["closed_jobs"], closed),
+            listing_page(site, lang, "closed/", translator(lang)(CLOSED_JOBS), closed),
             feed_page(site, lang, live, now)]
 
 
@@ -156,16 +197,30 @@ def entry(site: Site, path: str, lastmod: str | None,
     return SitemapEntry(site.url_for(path), lastmod, alternates)
 
 
+@dataclass(frozen=True)
+class Passage:
+    """The 404 page's words in one more language, with a link to that language's home."""
+
+    lang: str
+    heading: str
+    text: str
+    link: Link
+
+
+def passage(site: Site, lang: str, root: str) -> Passage:
+    """The 404 page's passage in one language."""
+    t = translator(lang)
+    return Passage(lang, t(NOT_FOUND), t(NOT_FOUND_TEXT),
+                   Link(lang, t("See all open jobs"), href("", lang_prefix(lang, site), root), ""))
+
+
 def not_found_page(site: Site) -> Page:
     """The 404 page, in the default language with a passage in each other language."""
     root = urlsplit(site.base_url).path
     return Page("404.html", "404.html", {
         "chrome": chrome(site, site.default_lang, "404.html",
-                         messages(site.default_lang)["not_found"], root=root, indexable=False),
-        "others": tuple(Link(lang, messages(lang)["back_home"],
-                             href("", lang_prefix(lang, site), root), "")
-                        for lang in site.languages[1:]),
-        "words": {lang: messages(lang) for lang in site.languages}})
+                         translator(site.default_lang)(NOT_FOUND), root=root, indexable=False),
+        "others": tuple(passage(site, lang, root) for lang in site.languages[1:])})
 
 
 def site_pages(site: Site, views: tuple[PostingView, ...], now: datetime,
@@ -208,6 +263,7 @@ def plan_site(content: Content, now: datetime, drafts: bool = False) -> tuple[Pl
                          site.zone)
     targets = translation_targets(views)
     pages = [posting_page(v, site, versions_of(v, targets)) for v in views]
+    pages += [page for v in views for page in fallback_pages(v, site, versions_of(v, targets))]
     pages += [calendar_page(v, site) for v in views if v.status in LIVE]
     for lang in site.languages:
         pages += language_pages(site, lang, [v for v in views if v.posting.lang == lang], now)

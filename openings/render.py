@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .calendar import deadline_ics
+from .messages import translator
 from .opendata import to_csv, to_json, to_next_change
 from .plan import Page
 
@@ -37,7 +38,14 @@ def render_page(env: Environment, page: Page) -> bytes:
     writer = DATA_WRITERS.get(page.template)
     if writer is not None:
         return writer(page)
-    return env.get_template(page.template).render(page.data).encode("utf-8")
+    context = {**page.data, "_": translator(page_language(page))}
+    return env.get_template(page.template).render(context).encode("utf-8")
+
+
+def page_language(page: Page) -> str:
+    """The language a page is written in, for its interface words."""
+    chrome = page.data.get("chrome")
+    return str(chrome.lang if chrome is not None else page.data.get("lang", ""))
 
 
 def render_pages(env: Environment, pages: tuple[Page, ...]) -> Iterator[tuple[str, bytes]]:

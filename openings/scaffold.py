@@ -66,22 +66,60 @@ Say in two or three short sentences what the team does and why this job matters.
 Tell applicants what to send and where.
 """,
 }
-TEMPLATES["fr"] = (
-    TEMPLATES["en"]
-    .replace("## About the job", "## À propos de l’emploi")
-    .replace("Say in two or three short sentences what the team does and why this job matters.",
-             "Décrivez en deux ou trois phrases courtes ce que fait l’équipe et pourquoi cet "
-             "emploi compte.")
-    .replace("## What you will do", "## Ce que vous ferez")
-    .replace("- One duty a line\n- Start each with a verb",
-             "- Une tâche par ligne\n- Commencez chacune par un verbe")
-    .replace("## What you bring", "## Ce que vous apportez")
-    .replace("- One requirement a line", "- Une exigence par ligne")
-    .replace("## How to apply", "## Comment postuler")
-    .replace("Tell applicants what to send and where.",
-             "Dites aux personnes candidates quoi envoyer et où.")
-    .replace("location: Toronto, Ontario", "location: Toronto (Ontario)")
-)
+TEMPLATES["fr"] = """\
+---
+title: {title}
+# organization: {organization}   # qui embauche; omettez pour l’organisation par défaut du site
+job_id: {job_id}                 # votre numéro de référence; le même dans les deux langues
+lang: {lang}                      # langue de cette offre : {languages}
+location: Toronto (Ontario)      # tel que les lecteurs doivent le voir; ou une liste « - Lieu »
+work_arrangement: on-site        # on-site (sur place), hybrid (hybride) ou remote (à distance)
+# location_note: à distance pour l’instant
+positions: 1                     # combien de personnes vous embaucherez
+term:
+  type: permanent                # permanent, temporary, contract, co-op, student, casual, seasonal
+  # duration: 12 mois
+  # start: 2027-01-04
+  # end: 2027-12-31
+hours:
+  per_week: 36.25                # heures par semaine
+  # note: Horaire 6
+salary:
+  min: 70000                     # salaire minimum, un nombre simple : sans $ ni espaces
+  max: 85000                     # salaire maximum (l’écart peut être d’au plus 50 000 $ par année)
+  per: year                      # hour, day, week, month ou year
+  currency: {currency}
+  # note: avant impôts
+posted: {today}                  # le jour de publication; une date future la planifie
+deadline: YYYY-MM-DD             # OBLIGATOIRE : date limite (23 h 59), ou 2027-01-15 17:00
+contact:
+  email: emplois@example.ca      # où envoyer les candidatures (ou url:, ou les deux)
+  subject: {subject}             # l’objet que les candidats doivent utiliser
+  # url: https://example.ca/postuler
+  # name: Nom de la personne-ressource
+# status_note: Les entrevues sont en cours.
+existing_vacancy: true           # le poste est-il vacant maintenant? true ou false (loi, 2026)
+ai_screening: false              # l’IA sert-elle à présélectionner les candidats? true ou false
+draft: true                      # true garde l’offre hors du site public; false pour publier
+---
+
+## À propos de l’emploi
+
+Décrivez en deux ou trois phrases courtes ce que fait l’équipe et pourquoi cet emploi compte.
+
+## Ce que vous ferez
+
+- Une tâche par ligne
+- Commencez chacune par un verbe
+
+## Ce que vous apportez
+
+- Une exigence par ligne
+
+## Comment postuler
+
+Dites aux personnes candidates quoi envoyer et où.
+"""
 
 
 def quote(text: str) -> str:

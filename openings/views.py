@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote
 
+from babel import Locale
+
 from .formats import calendar_date, deadline_text, locale_for, long_date, number, pay
-from .messages import messages
+from .messages import ARRANGEMENTS, N_, STATUS, TERMS, Translate, translator
 from .model import Posting, Site, Status
 
 
@@ -67,82 +69,89 @@ def mailto(email: str, subject: str | None) -> str:
     return f"mailto:{quote(email, safe='@')}{query}"
 
 
-def apply_view(posting: Posting, words: dict[str, str]) -> Apply:
+def apply_view(posting: Posting, t: Translate) -> Apply:
     """The ways to apply for a posting."""
     contact = posting.contact
     return Apply(
         contact.email,
-        words["apply_email"].format(email=contact.email) if contact.email else None,
+        t("Send your application to {email}.").format(email=contact.email)
+        if contact.email else None,
         mailto(contact.email, contact.subject) if contact.email else None,
         contact.url,
-        words["apply_subject"].format(subject=contact.subject) if contact.subject else None,
-        words["contact_name"].format(name=contact.name) if contact.name else None,
+        t("Put “{subject}” as the subject line.").format(subject=contact.subject)
+        if contact.subject else None,
+        t("Contact: {name}").format(name=contact.name) if contact.name else None,
     )
 
 
-def term_text(posting: Posting, site: Site, words: dict[str, str]) -> str:
+def term_text(posting: Posting, locale: Locale, t: Translate) -> str:
     """`Co-op, generally four or eight months, January 2, 2024 to April 26, 2024`."""
-    locale = locale_for(posting.lang, site.country)
     term = posting.term
-    parts = [words[f"term.{term.type}"]]
+    parts = [t(TERMS[term.type])]
     if term.duration:
         parts.append(term.duration)
     if term.start and term.end:
-        parts.append(words["term.dates"].format(start=calendar_date(term.start, locale),
-                                                end=calendar_date(term.end, locale)))
+        parts.append(t("{start} to {end}").format(start=calendar_date(term.start, locale),
+                                                  end=calendar_date(term.end, locale)))
     elif term.start:
-        parts.append(words["term.from"].format(start=calendar_date(term.start, locale)))
+        parts.append(t("starting {start}").format(start=calendar_date(term.start, locale)))
     return ", ".join(parts)
 
 
-def location_text(posting: Posting, words: dict[str, str]) -> str:
+def location_text(posting: Posting) -> str:
     """Every location, then any note (`Toronto, Ontario (currently remote)`)."""
     text = "; ".join(place.text for place in posting.locations)
     return f"{text} ({posting.location_note})" if posting.location_note else text
 
 
-def facts(posting: Posting, site: Site, words: dict[str, str], pay_text: str) -> tuple[Fact, ...]:
+def hours_text(posting: Posting, locale: Locale, t: Translate) -> str | None:
+    """`36.25 hours a week (Schedule 6)`."""
+    if posting.hours is None:
+        return None
+    text = t("{hours} hours a week").format(hours=number(posting.hours.per_week, locale))
+    return f"{text} ({posting.hours.note})" if posting.hours.note else text
+
+
+def facts(posting: Posting, site: Site, t: Translate, pay_text: str) -> tuple[Fact, ...]:
     """The summary list of a posting's facts, in reading order; absent facts are left out."""
     locale = locale_for(posting.lang, site.country)
     rows = [
-        ("location", location_text(posting, words)),
-        ("work_arrangement", words[f"arrangement.{posting.work_arrangement}"]),
-        ("salary", pay_text + (f" ({posting.salary.note})" if posting.salary.note else "")),
-        ("term", term_text(posting, site, words)),
-        ("hours", posting.hours and words["per_week"].format(
-            hours=number(posting.hours.per_week, locale)) + (
-            f" ({posting.hours.note})" if posting.hours.note else "")),
-        ("positions", posting.positions and str(posting.positions)),
-        ("posted", long_date(posting.posted.at.astimezone(site.zone), locale)),
-        ("job_id", posting.job_id),
-        ("existing_vacancy", yes_no(posting.existing_vacancy, words)),
-        ("ai_screening", yes_no(posting.ai_screening, words)),
+        (N_("Location"), location_text(posting)),
+        (N_("Work arrangement"), t(ARRANGEMENTS[posting.work_arrangement])),
+        (N_("Salary"), pay_text + (f" ({posting.salary.note})" if posting.salary.note else "")),
+        (N_("Job term"), term_text(posting, locale, t)),
+        (N_("Hours of work"), hours_text(posting, locale, t)),
+        (N_("Positions"), posting.positions and str(posting.positions)),
+        (N_("Posted"), long_date(posting.posted.at.astimezone(site.zone), locale)),
+        (N_("Job ID"), posting.job_id),
+        (N_("Existing vacancy"), yes_no(posting.existing_vacancy, t)),
+        (N_("AI used to screen applicants"), yes_no(posting.ai_screening, t)),
     ]
-    return tuple(Fact(words[key], value) for key, value in rows if value)
+    return tuple(Fact(t(label), value) for label, value in rows if value)
 
 
-def yes_no(value: bool | None, words: dict[str, str]) -> str | None:
+def yes_no(value: bool | None, t: Translate) -> str | None:
     """Yes, No, or nothing when not stated."""
-    return None if value is None else words["yes" if value else "no"]
+    return None if value is None else t("Yes") if value else t("No")
 
 
 def posting_view(posting: Posting, site: Site, status: Status) -> PostingView:
     """Compute everything a posting page and a listing show of one posting."""
-    words = dict(messages(posting.lang))
+    t = translator(posting.lang)
     locale = locale_for(posting.lang, site.country)
     pay_text = pay(posting.salary, posting.lang, locale)
     deadline = deadline_text(posting.deadline.at, site.zone, posting.lang, locale)
     return PostingView(
-        posting, posting_path(posting, site), status, words[f"status.{status}"],
+        posting, posting_path(posting, site), status, t(STATUS[status]),
         iso(posting.deadline.at, site), deadline,
         iso(posting.posted.at, site), long_date(posting.posted.at.astimezone(site.zone), locale),
-        location_text(posting, words), pay_text, facts(posting, site, words, pay_text),
-        apply_view(posting, words), summary(posting, words, pay_text, deadline),
+        location_text(posting), pay_text, facts(posting, site, t, pay_text),
+        apply_view(posting, t), summary(posting, t, pay_text, deadline),
     )
 
 
-def summary(posting: Posting, words: dict[str, str], pay_text: str, deadline: str) -> str:
+def summary(posting: Posting, t: Translate, pay_text: str, deadline: str) -> str:
     """One line about a posting, for feeds and link previews."""
-    return words["summary"].format(organization=posting.organization,
-                                   location=location_text(posting, words), pay=pay_text,
-                                   deadline=deadline)
+    return t("{organization}. {location}. {pay}. Apply by {deadline}.").format(
+        organization=posting.organization, location=location_text(posting), pay=pay_text,
+        deadline=deadline)

@@ -65,6 +65,8 @@ PAGES: dict[str, PageType] = {
     "fr-posting": PageType("fr/jobs/analyste-des-donnees/",
                            "fr/jobs/analyste-des-donnees/index.html", "fr", "open",
                            applies=True),
+    "fr-fallback": PageType("fr/jobs/remote-developer/", "fr/jobs/remote-developer/index.html",
+                            "fr"),
 }
 POSTINGS = [name for name, page in PAGES.items() if page.status]
 APPLYING = [name for name, page in PAGES.items() if page.applies]

@@ -1,7 +1,8 @@
 """The built site in a real browser: axe-core, reflow, keyboard, focus, text spacing, status words.
 
 Every page type of the golden sample site (home, open / closing-soon / closed posting, the closed
-archive, 404, the French home and a French posting), built once per session and served from
+archive, 404, the French home, a French posting and a French stand-in for an English-only
+posting), built once per session and served from
 127.0.0.1; Chromium is the system one (/usr/bin/chromium), and any request to another host is
 aborted and reported. The page clock is pinned to the build's clock.
 

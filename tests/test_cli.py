@@ -95,8 +95,11 @@ def test_new_scaffolds_a_posting_that_check_rejects_until_the_deadline_is_set(
 
 def test_new_in_french_writes_a_french_posting(project: Path) -> None:
     assert main(["new", "Analyste principal", "--lang", "fr", "--now", NOW]) == 0
-    text = (project / "content/analyste-principal.md").read_text()
-    assert "lang: fr" in text and "## Ce que vous ferez" in text
+    created = project / "content/analyste-principal.md"
+    text = created.read_text()
+    assert "lang: fr" in text and "## Ce que vous ferez" in text and "OBLIGATOIRE" in text
+    created.write_text(text.replace("deadline: YYYY-MM-DD", "deadline: 2027-02-01"))
+    assert main(["check", "--now", NOW]) == 0
 
 
 def test_build_py_runs_as_a_script_from_any_folder(project: Path) -> None:

@@ -221,3 +221,13 @@ def test_the_deadline_text_is_the_same_for_an_instant_given_in_utc_or_local_time
     local = datetime(2026, 12, 4, 17, 0, tzinfo=TORONTO)
     assert (deadline_text(local, TORONTO, "en", EN)
             == deadline_text(local.astimezone(UTC), TORONTO, "en", EN))
+
+
+def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
+    from datetime import date as day
+
+    french = locale_for("fr", "CA")
+    assert calendar_date(day(2027, 2, 1), french) == "1er février 2027"
+    assert long_date(day(2026, 12, 1), french) == "mardi 1er décembre 2026"
+    assert calendar_date(day(2027, 2, 11), french) == "11 février 2027"
+    assert calendar_date(day(2027, 2, 1), locale_for("en", "CA")) == "February 1, 2027"
