@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from openings import BuildReport, ContentErrors, OutputError, build_site, check_site, render_site
+from openings import BuildReport, ContentErrors, OutputError, build_site, inspect_site, render_site
 from openings.errors import ERROR, Problem
 from openings.load import load_content
+from openings.report import as_github, as_json, as_text
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
 
@@ -55,6 +57,8 @@ def make_parser() -> Parser:
         sub.add_argument("--drafts", action="store_true", help="include draft postings")
     check.add_argument("--a11y", action="store_true",
                        help="also check accessibility: the postings' Markdown and every page")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="text for people, json for tools, github for workflow annotations")
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder")
     build.add_argument("--base-url", type=base_url, help="override site.yml's base_url")
     serve = commands.add_parser("serve", help="live-reloading preview for editors")
@@ -72,12 +76,9 @@ def make_parser() -> Parser:
 
 
 def report_problems(problems: list[Problem]) -> None:
-    """Every problem on standard error, one a line, then a count."""
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    errors = sum(1 for p in problems if p.severity == ERROR)
-    if problems:
-        print(f"{errors} error(s), {len(problems) - errors} warning(s).", file=sys.stderr)
+    """Every problem on standard error, grouped by file, coloured on a terminal, then counts."""
+    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    sys.stderr.write(as_text(problems, colour))
 
 
 def summary(report: BuildReport, out: Path) -> str:
@@ -106,15 +107,23 @@ def accessibility_problems(args: argparse.Namespace, now: datetime) -> list[Prob
 
 
 def run_check(args: argparse.Namespace, now: datetime) -> int:
-    """The check command."""
-    problems = check_site(args.content, now, args.drafts)
+    """The check command: content errors, posting rules, plain-language hints (and --a11y)."""
+    import accessibility
+    content, problems = inspect_site(args.content, now, args.drafts)
+    if content is not None:
+        problems += accessibility.check_readability(content.postings, content.site)
     if args.a11y and not any(p.severity == ERROR for p in problems):
         problems += accessibility_problems(args, now)
-    report_problems(problems)
-    if any(p.severity == ERROR for p in problems):
-        return 1
-    print("No errors.")
-    return 0
+    failed = any(p.severity == ERROR for p in problems)
+    if args.format == "json":
+        sys.stdout.write(as_json(problems))
+    elif args.format == "github":
+        sys.stdout.write(as_github(problems))
+    else:
+        report_problems(problems)
+        print("Some problems need fixing before anything is published." if failed else
+              "No errors: the content is ready to publish.")
+    return 1 if failed else 0
 
 
 def run_new(args: argparse.Namespace, now: datetime) -> int:

@@ -161,7 +161,7 @@ def heading_skips(path: str, tokens: list[Any], body_line: int) -> list[Problem]
 
 
 TEXT_RULES: tuple[Callable[[str, Text], list[Problem]], ...] = (
-    image_alts, generic_links, address_links, all_caps, long_sentences,
+    image_alts, generic_links, address_links, all_caps,
 )
 
 

@@ -20,14 +20,15 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import ContentErrors, Problem, UsageError, errors_only
-from .load import Content, load_content
+from .load import Content, display_path, load_content
 from .model import Status
 from .plan import Plan, plan_site
 from .publish import OutputError, check_output, publish
 from .render import make_environment, render_pages
+from .rules import check_postings
 
 __all__ = ["BuildReport", "ContentErrors", "OutputError", "Problem", "UsageError",
-           "build_site", "check_site", "render_site"]
+           "build_site", "check_site", "inspect_site", "render_site"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,11 @@ def gather(content_dir: Path, now: datetime, drafts: bool,
            base_url: str | None = None) -> tuple[Content, Plan, list[Problem]]:
     """Load and plan: everything checked, nothing written. Raises ContentErrors on errors."""
     content, problems = load_content(content_dir)
+    if content is not None:
+        problems += check_postings(content.postings, content.site,
+                                   display_path(content_dir / "site.yml"))
     if content is None or errors_only(problems):
-        raise ContentErrors(errors_only(problems))
+        raise ContentErrors(problems)
     if base_url:
         content = replace(content, site=replace(content.site, base_url=base_url))
     plan, conflicts = plan_site(content, now, drafts)
@@ -54,12 +58,19 @@ def gather(content_dir: Path, now: datetime, drafts: bool,
     return content, plan, problems
 
 
+def inspect_site(content_dir: Path, now: datetime,
+                 drafts: bool = False) -> tuple[Content | None, list[Problem]]:
+    """The loaded content (when it loads) and every problem, errors and warnings; no writes."""
+    try:
+        content, _, problems = gather(content_dir, now, drafts)
+    except ContentErrors as err:
+        return load_content(content_dir)[0], err.problems
+    return content, problems
+
+
 def check_site(content_dir: Path, now: datetime, drafts: bool = False) -> list[Problem]:
     """Every problem in a content folder, errors and warnings; writes nothing."""
-    try:
-        return gather(content_dir, now, drafts)[2]
-    except ContentErrors as err:
-        return err.problems
+    return inspect_site(content_dir, now, drafts)[1]
 
 
 def render_site(content_dir: Path, layouts: Path, now: datetime,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -12,11 +13,12 @@ from yaml.nodes import MappingNode
 from .errors import Problem
 from .fields import EMAIL, Fields
 from .model import RULE_LEVELS, Accommodation, Site
+from .rules import RULE_NAMES
 from .source import read_settings
 
 SITE_KEYS = ("title", "organization", "organization_url", "logo", "base_url", "timezone",
              "default_lang", "languages", "currency", "country", "region", "closing_soon_days",
-             "accommodation", "rules")
+             "accommodation", "rules", "minimum_open_days", "jargon")
 ACCOMMODATION_KEYS = ("email", "phone", "url")
 URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 
@@ -103,10 +105,14 @@ def read_rules(fields: Fields) -> tuple[tuple[str, str], ...]:
         return ()
     levels: list[tuple[str, str]] = []
     for key, value in node.value:
-        level = str(value.value)
+        level, name = str(value.value), str(key.value)
+        if name not in RULE_NAMES:
+            close = difflib.get_close_matches(name, RULE_NAMES, n=1)
+            fields.error(key, f"there is no rule `{name}`; " + (
+                f"did you mean `{close[0]}`?" if close else "see docs/posting-rules.md"))
         if level not in RULE_LEVELS:
-            fields.error(value, f"rule `{key.value}` must be one of: " + ", ".join(RULE_LEVELS))
-        levels.append((str(key.value), level))
+            fields.error(value, f"rule `{name}` must be one of: " + ", ".join(RULE_LEVELS))
+        levels.append((name, level))
     return tuple(sorted(levels))
 
 
@@ -142,7 +148,10 @@ def load_site(path: str, data: bytes) -> tuple[Site | None, list[Problem]]:
     days, rules = read_days(fields), read_rules(fields)
     organization_url, logo = read_link(fields, "organization_url", base_url), read_link(
         fields, "logo", base_url)
+    minimum = fields.whole("minimum_open_days")
+    jargon = tuple(word.lower() for word in fields.texts("jargon"))
     if problems or not (title and organization and zone and languages and base_url and currency):
         return None, problems
     return Site(title, organization, base_url, zone, languages[0], languages[1], currency,
-                country, region, days, accommodation, rules, organization_url, logo), []
+                country, region, days, accommodation, rules, organization_url, logo,
+                10 if minimum is None else minimum, jargon), []

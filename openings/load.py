@@ -39,7 +39,6 @@ TERM_KEYS = ("type", "duration", "start", "end")
 HOURS_KEYS = ("per_week", "note")
 SALARY_KEYS = ("min", "max", "per", "currency", "note")
 CONTACT_KEYS = ("email", "subject", "url", "name")
-DISCLOSURES_FROM = date(2026, 1, 1)
 PLACEHOLDER = "YYYY-MM-DD"
 TABLE = N_("Table")
 
@@ -158,13 +157,6 @@ def read_lang(fields: Fields, site: Site) -> str:
     return fields.choice("lang", site.languages, site.default_lang) or site.default_lang
 
 
-def read_disclosures(fields: Fields, posted: Moment | None,
-                     site: Site) -> tuple[bool | None, bool | None]:
-    """`existing_vacancy` and `ai_screening`, required for postings from 2026 (SPEC §6)."""
-    required = posted is not None and posted.at.astimezone(site.zone).date() >= DISCLOSURES_FROM
-    return (fields.flag("existing_vacancy", required), fields.flag("ai_screening", required))
-
-
 def read_posting(path: str, slug: str, source: Source, site: Site,
                  problems: list[Problem]) -> Posting | None:
     """One posting's front-matter and body -> Posting, or None with its problems recorded."""
@@ -176,7 +168,7 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
     locations = fields.texts("location", required=True)
     term, hours, salary = read_term(fields, site), read_hours(fields), read_salary(fields, site)
     contact, lang = read_contact(fields), read_lang(fields, site)
-    vacancy, screening = read_disclosures(fields, posted, site)
+    vacancy, screening = fields.flag("existing_vacancy"), fields.flag("ai_screening")
     arrangement = fields.choice("work_arrangement", ARRANGEMENTS, "on-site")
     positions, draft = fields.whole("positions"), fields.flag("draft")
     job_id, organization = fields.text("job_id"), fields.text("organization")
@@ -189,7 +181,8 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
                    places, arrangement, location_note, positions, term, hours, salary, posted,
                    deadline, contact, status_note, vacancy, screening, bool(draft),
                    source.body, markdown.to_html(source.body, translator(lang)(TABLE)),
-                   tuple((key, fields.key_line(key)) for key in sorted(fields.items)))
+                   tuple((key, fields.key_line(key)) for key in sorted(fields.items)),
+                   source.body_line)
 
 
 def load_posting(path: Path, site: Site) -> tuple[Posting | None, list[Problem]]:

@@ -106,6 +106,8 @@ class Site:
     rules: tuple[tuple[str, str], ...] = ()
     organization_url: str | None = None
     logo: str | None = None
+    minimum_open_days: int = 10
+    jargon: tuple[str, ...] = ()
 
     def url_for(self, path: str) -> str:
         """An absolute URL for a path inside the site."""
@@ -140,6 +142,7 @@ class Posting:
     body: str
     body_html: str
     lines: tuple[tuple[str, int], ...] = ()
+    body_line: int = 0
 
     def line_of(self, key: str) -> int:
         """The file line of a front-matter key, or of the opening `---` when it is absent."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -54,7 +55,7 @@ def test_content_errors_exit_1_listing_every_error_as_path_line_message(
 def test_check_validates_and_writes_nothing(project: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--now", NOW]) == 0
-    assert "No errors." in capsys.readouterr().out
+    assert "No errors: the content is ready to publish." in capsys.readouterr().out
     assert sorted(p.name for p in project.iterdir()) == ["content"]
     (project / "content/bad.md").write_text(posting().replace("title: Policy Analyst", "title:"))
     assert main(["check", "--now", NOW]) == 1
@@ -119,3 +120,41 @@ def test_check_a11y_reports_markdown_and_page_problems_and_fails_on_errors(
                      re.M)
     assert re.search(r"^jobs/policy-analyst/index\.html:\d+: warning: the link text", err, re.M)
     assert sorted(p.name for p in project.iterdir()) == ["content"]
+
+
+def break_pay(project: Path) -> None:
+    """Give the sample posting a pay range wider than the law allows and an http link."""
+    path = project / "content/policy-analyst.md"
+    path.write_text(path.read_text().replace("max: 85000", "max: 150000")
+                    + "\n[pay scales](http://www.ontario.ca/pay)\n")
+
+
+def test_check_json_lists_every_problem_for_tools(project: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    break_pay(project)
+    assert main(["check", "--format", "json", "--now", NOW]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert (document["errors"], document["warnings"]) == (1, 1)
+    assert [(p["path"], p["line"], p["severity"], p["rule"]) for p in document["problems"]] == [
+        ("content/policy-analyst.md", 10, "error", "pay-range"),
+        ("content/policy-analyst.md", 26, "warning", "link-https")]
+
+
+def test_check_github_writes_annotations_on_the_lines(project: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    break_pay(project)
+    assert main(["check", "--format", "github", "--now", NOW]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("::error file=content/policy-analyst.md,line=10,title=pay-range::"
+                               "the pay range spans about $80,000 a year")
+    assert lines[1].startswith("::warning file=content/policy-analyst.md,line=26,"
+                               "title=link-https::")
+
+
+def test_check_text_groups_by_file_with_counts_and_no_colour_when_piped(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_pay(project)
+    assert main(["check", "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert "\033[" not in err
+    assert err.splitlines()[-1] == "1 error and 1 warning in 1 file."

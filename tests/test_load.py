@@ -109,15 +109,6 @@ def test_contact_needs_an_email_or_a_url(tmp_path: Path) -> None:
     assert any(line == 16 and "needs an `email` or a `url`" in msg for line, msg in found)
 
 
-def test_disclosures_are_required_from_2026_only(tmp_path: Path) -> None:
-    text = posting().replace("existing_vacancy: true\nai_screening: false\n", "")
-    found = lines_and_messages(problems_for(tmp_path, text))
-    assert (1, "`existing_vacancy` is required") in found
-    assert (1, "`ai_screening` is required") in found
-    older = text.replace("posted: 2026-11-01", "posted: 2025-12-31")
-    assert problems_for(tmp_path / "old", older) == []
-
-
 def test_duplicate_keys_are_an_error_not_last_wins(tmp_path: Path) -> None:
     text = replace_line(posting(), "lang: en\n", "lang: en\ntitle: Other\n")
     found = lines_and_messages(problems_for(tmp_path, text))
