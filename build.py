@@ -63,7 +63,6 @@ def make_parser() -> Parser:
     build.add_argument("--base-url", type=base_url, help="override site.yml's base_url")
     serve = commands.add_parser("serve", help="live-reloading preview for editors")
     serve.add_argument("--content", type=Path, default=Path("content"))
-    serve.add_argument("--out", type=Path, default=Path(".cache/preview"))
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--now", type=instant, help="preview as of this instant")
@@ -158,8 +157,7 @@ def run_serve(args: argparse.Namespace, now: datetime | None) -> int:
     """The serve command."""
     from openings.serve import serve
     fixed = now
-    serve(args.content, args.out, LAYOUTS, lambda: fixed or datetime.now(UTC), args.host,
-          args.port)
+    serve(args.content, LAYOUTS, lambda: fixed or datetime.now(UTC), args.host, args.port)
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 SITE = """\
@@ -58,8 +59,8 @@ def front_matter(index: int, rng: random.Random) -> str:
     hourly = rng.random() < 0.3
     low = rng.randint(20, 45) if hourly else rng.randint(50, 120) * 1000
     high = low + (rng.randint(2, 10) if hourly else rng.randint(5, 30) * 1000)
-    month, day = rng.randint(1, 12), rng.randint(1, 28)
-    year = rng.choice((2025, 2026, 2027, 2027))
+    posted = date(2025, 6, 1) + timedelta(days=rng.randint(0, 640))
+    deadline = posted + timedelta(days=rng.randint(14, 200))
     location = rng.choice(CITIES)
     lang = "fr" if index % 5 == 4 else "en"
     remote = location.startswith("Anywhere")
@@ -79,8 +80,8 @@ salary:
   min: {low}
   max: {high}
   per: {"hour" if hourly else "year"}
-posted: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}
-deadline: {year}-{month:02d}-{day:02d}
+posted: {posted.isoformat()}
+deadline: {deadline.isoformat()}
 contact:
   email: jobs{index}@bench.example.ca
   subject: BENCH-{index:06d}

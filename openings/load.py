@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
@@ -177,22 +177,19 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
                                       and contact and arrangement and locations):
         return None
     places = tuple(parse_location(text, site.region, site.country) for text in locations)
+    html, links = markdown.render(source.body, translator(lang)(TABLE))
     return Posting(path, 1, slug, lang, title, organization or site.organization, job_id,
                    places, arrangement, location_note, positions, term, hours, salary, posted,
                    deadline, contact, status_note, vacancy, screening, bool(draft),
-                   source.body, markdown.to_html(source.body, translator(lang)(TABLE)),
-                   tuple((key, fields.key_line(key)) for key in sorted(fields.items)),
-                   source.body_line)
+                   source.body, html, tuple((key, fields.key_line(key)) for key in sorted(
+                       fields.items)), source.body_line,
+                   tuple((source.body_line + line, url) for line, url in links))
 
 
-def load_posting(path: Path, site: Site) -> tuple[Posting | None, list[Problem]]:
-    """Read and check one posting file."""
+def load_posting(path: Path, data: bytes, site: Site) -> tuple[Posting | None, list[Problem]]:
+    """Check one posting file's bytes."""
     shown = display_path(path)
     slug = slugify(path.stem)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        return None, [Problem(shown, 1, f"cannot read the file: {err.strerror}")]
     source, problems = read_source(shown, data)
     if source is None:
         return None, problems
@@ -200,6 +197,33 @@ def load_posting(path: Path, site: Site) -> tuple[Posting | None, list[Problem]]
         return None, [Problem(shown, 1, "the file name has no letters or digits to make a web "
                               "address from; rename the file")]
     return read_posting(shown, slug, source, site, problems), problems
+
+
+@dataclass
+class LoadCache:
+    """What a long-lived session (the preview) keeps between loads: unchanged files are not
+    parsed again. Everything is dropped when site.yml changes."""
+
+    site_bytes: bytes | None = None
+    files: dict[Path, tuple[bytes, Posting | None, list[Problem]]] = field(default_factory=dict)
+
+
+def read_posting_file(path: Path, site: Site,
+                      cache: LoadCache) -> tuple[Posting | None, list[Problem]] | None:
+    """A posting from its file, reusing the cached result when the bytes are unchanged;
+    None when the file vanished while being read (an editor saving or renaming it)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        return None, [Problem(display_path(path), 1, f"cannot read the file: {err.strerror}")]
+    cached = cache.files.get(path)
+    if cached is not None and cached[0] == data:
+        return cached[1], cached[2]
+    posting, problems = load_posting(path, data, site)
+    cache.files[path] = (data, posting, problems)
+    return posting, problems
 
 
 def duplicates(postings: Iterable[Posting]) -> list[Problem]:
@@ -250,21 +274,28 @@ def fact_differences(original: Posting, translation: Posting) -> list[Problem]:
             for name, fact in PAIRED_FACTS.items() if fact(original) != fact(translation)]
 
 
-def load_content(folder: Path) -> tuple[Content | None, list[Problem]]:
+def load_content(folder: Path,
+                 cache: LoadCache | None = None) -> tuple[Content | None, list[Problem]]:
     """Load site.yml and every posting of a content folder, collecting all problems."""
+    cache = cache if cache is not None else LoadCache()
     settings = folder / "site.yml"
-    if not settings.is_file():
+    try:
+        settings_bytes = settings.read_bytes()
+    except OSError:
         return None, [Problem(display_path(settings), 1, "site.yml is missing: every site "
                               "needs its settings file")]
-    site, problems = load_site(display_path(settings), settings.read_bytes())
+    if settings_bytes != cache.site_bytes:
+        cache.site_bytes, cache.files = settings_bytes, {}
+    site, problems = load_site(display_path(settings), settings_bytes)
     if site is None:
         return None, problems
     postings: list[Posting] = []
     for path in posting_files(folder):
-        posting, found = load_posting(path, site)
-        problems += found
-        if posting is not None:
-            postings.append(posting)
+        loaded = read_posting_file(path, site, cache)
+        if loaded is None:
+            continue
+        problems += loaded[1]
+        if loaded[0] is not None:
+            postings.append(loaded[0])
     problems += duplicates(postings) + mismatched_translations(postings, site.default_lang)
     return Content(site, tuple(postings)), problems
-

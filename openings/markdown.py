@@ -69,8 +69,27 @@ PARSER = make_parser()
 
 def to_html(body: str, table_label: str = "Table") -> str:
     """Render a posting body; the result never holds raw HTML or an unsafe link."""
-    html: str = PARSER.render(body, {"table_label": table_label})
-    return html
+    return render(body, table_label)[0]
+
+
+def link_targets(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:
+    """Every link's target with the body line it is on (counting line breaks in paragraphs)."""
+    found = []
+    for token in tokens:
+        line = token.map[0] if token.map else 0
+        for child in token.children or []:
+            line += child.type in ("softbreak", "hardbreak")
+            if child.type == "link_open":
+                found.append((line, str(child.attrGet("href") or "")))
+    return tuple(found)
+
+
+def render(body: str, table_label: str = "Table") -> tuple[str, tuple[tuple[int, str], ...]]:
+    """A body's safe HTML and its links, from one parse."""
+    env = {"table_label": table_label}
+    tokens = PARSER.parse(body, env)
+    html: str = PARSER.renderer.render(tokens, PARSER.options, env)
+    return html, link_targets(tokens)
 
 
 def to_tokens(body: str) -> list[Any]:

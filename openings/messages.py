@@ -50,12 +50,14 @@ def translator(lang: str) -> Translate:
     return lambda message: table.get(message, message)
 
 
+@cache
 def language_name(lang: str) -> str:
     """A language's name in itself (English, Français), for the language toggle."""
     name: str = Locale.parse(lang).get_display_name(lang) or lang
     return name[:1].upper() + name[1:]
 
 
+@cache
 def language_in(lang: str, reader: str) -> str:
     """A language's name as a reader of another language writes it (anglais, French)."""
     name: str = Locale.parse(lang).get_display_name(reader) or lang

@@ -6,12 +6,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 TERM_TYPES = ("permanent", "temporary", "contract", "co-op", "student", "casual", "seasonal")
 PAY_PERIODS = ("hour", "day", "week", "month", "year")
 ARRANGEMENTS = ("on-site", "hybrid", "remote")
 RULE_LEVELS = ("error", "warning", "off")
+
+
+def hash_once(self: Any) -> int:
+    """A frozen record's hash, computed once: large records key the preview's caches."""
+    cached: int | None = self.__dict__.get("_hash")
+    if cached is None:
+        cached = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+        object.__setattr__(self, "_hash", cached)
+    return cached
 
 
 class Status(StrEnum):
@@ -143,6 +153,9 @@ class Posting:
     body_html: str
     lines: tuple[tuple[str, int], ...] = ()
     body_line: int = 0
+    links: tuple[tuple[int, str], ...] = ()
+
+    __hash__ = hash_once
 
     def line_of(self, key: str) -> int:
         """The file line of a front-matter key, or of the opening `---` when it is absent."""

@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from .model import Site
@@ -34,8 +35,10 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=32_768)
 def record(view: PostingView, site: Site) -> dict[str, Any]:
-    """One posting: where it is, its status, and all its front-matter fields."""
+    """One posting: where it is, its status, and all its front-matter fields (remembered,
+    since the preview asks again for every posting that did not change; never mutated)."""
     posting = view.posting
     return {
         "slug": posting.slug, "url": site.url_for(view.path), "lang": posting.lang,
@@ -61,8 +64,12 @@ def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
 
 
 def to_json(document: dict[str, Any]) -> bytes:
-    """jobs.json: stable and readable."""
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """jobs.json: stable, compact (the C encoder), one posting a line so diffs stay readable."""
+    postings = ",\n".join(json.dumps(p, ensure_ascii=False, separators=(",", ":"))
+                           for p in document["postings"])
+    head = json.dumps({k: v for k, v in document.items() if k != "postings"},
+                      ensure_ascii=False, separators=(",", ":"))[:-1]
+    return f'{head},"postings":[\n{postings}\n]}}\n'.encode()
 
 
 def cell(record: dict[str, Any], column: str) -> str:
@@ -76,14 +83,25 @@ def cell(record: dict[str, Any], column: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def csv_line(cells: tuple[str, ...]) -> str:
+    """One CSV line, quoted as spreadsheets expect."""
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
+
+
 def to_csv(document: dict[str, Any]) -> bytes:
     """jobs.csv: one posting a row, UTF-8 with a byte-order mark so spreadsheets read accents."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in document["postings"]:
-        writer.writerow([cell(row, column) for column in CSV_COLUMNS])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    rows = [csv_line(CSV_COLUMNS)] + [
+        csv_row(json.dumps(row, sort_keys=True)) for row in document["postings"]]
+    return ("\ufeff" + "".join(rows)).encode("utf-8")
+
+
+@lru_cache(maxsize=32_768)
+def csv_row(record_json: str) -> str:
+    """A posting's CSV line, remembered by its record (the preview asks again and again)."""
+    row = json.loads(record_json)
+    return csv_line(tuple(cell(row, column) for column in CSV_COLUMNS))
 
 
 def to_next_change(document: dict[str, Any]) -> bytes:

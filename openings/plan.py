@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Problem
+from .formats import locale_for, long_date
 from .frame import Link, chrome, href, lang_prefix, link
 from .jsonld import job_posting, script_json
 from .load import Content
@@ -51,6 +52,7 @@ class Card:
 
     view: PostingView
     href: str
+    flag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,18 @@ def calendar_path(view: PostingView) -> str:
     return view.path.removesuffix("index.html") + "deadline.ics"
 
 
-def posting_page(view: PostingView, site: Site, targets: Mapping[str, str]) -> Page:
+def preview_flag(view: PostingView, site: Site, now: datetime) -> str | None:
+    """In the preview, what marks a posting readers cannot see yet (a draft, or scheduled)."""
+    t = translator(view.posting.lang)
+    if view.posting.posted.at > now:
+        day = long_date(view.posting.posted.at.astimezone(site.zone),
+                        locale_for(view.posting.lang, site.country))
+        return t("Scheduled: goes live on {date}").format(date=day)
+    return t("Draft: not published") if view.posting.draft else None
+
+
+def posting_page(view: PostingView, site: Site, targets: Mapping[str, str],
+                 flag: str | None = None) -> Page:
     """A posting's own page; structured data and a calendar only while it is live."""
     posting, live = view.posting, view.status in LIVE
     toggles = {lang: targets.get(lang, fallback_path(view, site, lang)) for lang in site.languages}
@@ -85,7 +98,7 @@ def posting_page(view: PostingView, site: Site, targets: Mapping[str, str]) -> P
     return Page(view.path, "posting.html", {
         "chrome": frame, "job": view, "accommodation": site.accommodation,
         "jsonld": script_json(job_posting(view, site)) if live else None,
-        "calendar_href": "deadline.ics" if live else None}, posting.source)
+        "calendar_href": "deadline.ics" if live else None, "flag": flag}, posting.source)
 
 
 def fallback_path(view: PostingView, site: Site, lang: str) -> str:
@@ -132,8 +145,8 @@ def by_deadline(views: Iterable[PostingView], newest_first: bool = False) -> lis
                   reverse=newest_first)
 
 
-def listing_page(site: Site, lang: str, name: str, title: str,
-                 views: list[PostingView]) -> Page:
+def listing_page(site: Site, lang: str, name: str, title: str, views: list[PostingView],
+                 flags: Mapping[str, str | None]) -> Page:
     """The home page or the closed archive of one language."""
     path = lang_prefix(lang, site) + f"{name}index.html"
     versions = {other: lang_prefix(other, site) + f"{name}index.html" for other in site.languages}
@@ -141,7 +154,7 @@ def listing_page(site: Site, lang: str, name: str, title: str,
     return Page(path, f"{kind}.html", {
         "chrome": chrome(site, lang, path, title, versions, current=kind,
                          description=translator(lang)(INTRODUCTIONS[kind])),
-        "cards": tuple(Card(v, href(path, v.path)) for v in views)})
+        "cards": tuple(Card(v, href(path, v.path), flags.get(v.path)) for v in views)})
 
 
 def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime) -> Page:
@@ -154,13 +167,14 @@ def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime) -> 
         "updated": max((v.posted_iso for v in newest), default=now.isoformat())})
 
 
-def language_pages(site: Site, lang: str, views: list[PostingView], now: datetime) -> list[Page]:
+def language_pages(site: Site, lang: str, views: list[PostingView], now: datetime,
+                   flags: Mapping[str, str | None]) -> list[Page]:
     """The home page, closed archive and feed of one language."""
     live = by_deadline(v for v in views if v.status in LIVE)
     closed = by_deadline((v for v in views if v.status is Status.CLOSED), newest_first=True)
-    return [listing_page(site, lang, "", "", live),
-            listing_page(site, lang, "closed/", translator(lang)(CLOSED_JOBS), closed),
-            feed_page(site, lang, live, now)]
+    return [listing_page(site, lang, "", "", live, flags),
+            listing_page(site, lang, "closed/", translator(lang)(CLOSED_JOBS), closed, flags),
+            feed_page(site, lang, [v for v in live if not flags.get(v.path)], now)]
 
 
 def translation_targets(views: Iterable[PostingView]) -> dict[str, dict[str, str]]:
@@ -253,19 +267,35 @@ def candidates(postings: Iterable[Posting], drafts: bool) -> list[Posting]:
     return [p for p in postings if drafts or not p.draft]
 
 
-def plan_site(content: Content, now: datetime, drafts: bool = False) -> tuple[Plan, list[Problem]]:
-    """Decide every page of the site as it stands at `now`."""
+def make_views(content: Content, now: datetime, drafts: bool, preview: bool,
+               cache: dict[tuple[Posting, Status], PostingView]) -> tuple[PostingView, ...]:
+    """What each published posting shows at `now`, reusing views of unchanged postings."""
+    site, views = content.site, []
+    for posting in content.postings:
+        if is_published(posting, now, drafts or preview, scheduled=preview):
+            key = (posting, status(posting.deadline.at, now, site.closing_soon_days, site.zone))
+            if key not in cache:
+                cache[key] = posting_view(posting, site, key[1])
+            views.append(cache[key])
+    return tuple(views)
+
+
+def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bool = False,
+              cache: dict[tuple[Posting, Status], PostingView] | None = None,
+              ) -> tuple[Plan, list[Problem]]:
+    """Decide every page of the site as it stands at `now` (with drafts and scheduled postings,
+    marked, in the editors' preview)."""
     site = content.site
-    views = tuple(posting_view(p, site, status(p.deadline.at, now, site.closing_soon_days,
-                                                  site.zone))
-                  for p in content.postings if is_published(p, now, drafts))
+    views = make_views(content, now, drafts, preview, {} if cache is None else cache)
+    flags = {v.path: preview_flag(v, site, now) for v in views} if preview or drafts else {}
     change = next_change(candidates(content.postings, drafts), now, site.closing_soon_days,
                          site.zone)
     targets = translation_targets(views)
-    pages = [posting_page(v, site, versions_of(v, targets)) for v in views]
+    pages = [posting_page(v, site, versions_of(v, targets), flags.get(v.path)) for v in views]
     pages += [page for v in views for page in fallback_pages(v, site, versions_of(v, targets))]
     pages += [calendar_page(v, site) for v in views if v.status in LIVE]
     for lang in site.languages:
-        pages += language_pages(site, lang, [v for v in views if v.posting.lang == lang], now)
-    pages += site_pages(site, views, now, change)
+        pages += language_pages(site, lang, [v for v in views if v.posting.lang == lang], now,
+                                flags)
+    pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change)
     return Plan(tuple(pages), views, change), conflicts(pages)

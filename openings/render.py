@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -48,10 +48,33 @@ def page_language(page: Page) -> str:
     return str(chrome.lang if chrome is not None else page.data.get("lang", ""))
 
 
-def render_pages(env: Environment, pages: tuple[Page, ...]) -> Iterator[tuple[str, bytes]]:
-    """Every page's path and bytes, one at a time so memory stays flat."""
+RenderCache = dict[Hashable, bytes]
+
+
+def cache_key(page: Page) -> Hashable | None:
+    """What a page's bytes depend on, when it can be hashed (open data documents cannot)."""
+    key = (page.path, page.template, tuple(sorted(page.data.items())))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def render_pages(env: Environment, pages: tuple[Page, ...], cache: RenderCache | None = None,
+                 kept: RenderCache | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every page's path and bytes, one at a time so memory stays flat. With a cache (the
+    preview's), a page whose inputs are unchanged is not rendered again; what this round used
+    goes into `kept`, so the next round's cache holds nothing stale."""
     for page in pages:
-        yield page.path, render_page(env, page)
+        key = cache_key(page) if cache is not None else None
+        if key is None or cache is None:
+            yield page.path, render_page(env, page)
+            continue
+        data = cache[key] if key in cache else render_page(env, page)
+        if kept is not None:
+            kept[key] = data
+        yield page.path, data
 
 
 def template_names(env: Environment) -> list[str]:

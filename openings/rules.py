@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from .errors import ERROR, WARNING, Problem
-from .markdown import is_safe_link, to_tokens
+from .markdown import is_safe_link
 from .model import Posting, Site
 
 FROM_2026 = date(2026, 1, 1)
@@ -120,26 +120,16 @@ def open_long_enough(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
             f"{site.minimum_open_days} so people can find it and apply")
 
 
-def links(posting: Posting) -> Iterator[tuple[int, str]]:
-    """Every link target in the body, with its file line."""
-    for token in to_tokens(posting.body):
-        line = posting.body_line + (token.map[0] if token.map else 0)
-        for child in token.children or []:
-            line += child.type in ("softbreak", "hardbreak")
-            if child.type == "link_open":
-                yield line, str(child.attrGet("href") or "")
-
-
 def link_https(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
     """Links should use https, which every government site offers."""
-    for line, url in links(posting):
+    for line, url in posting.links:
         if url.lower().startswith("http://"):
             yield line, f"the link {url} uses http://; use https:// so it is safe to follow"
 
 
 def link_malformed(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
     """Links that look mistyped will not open; links with other schemes are not shown at all."""
-    for line, url in links(posting):
+    for line, url in posting.links:
         if not url or MALFORMED.search(url):
             yield line, (f"the link “{url}” looks broken; write the full address, like "
                          "https://www.ontario.ca/page/jobs")
@@ -171,15 +161,29 @@ def level_of(name: str, default: str, site: Site) -> str:
     return dict(site.rules).get(name, default)
 
 
-def check_postings(postings: Iterable[Posting], site: Site, site_path: str) -> list[Problem]:
-    """Every rule over every posting, and the site-wide ones, at each rule's level."""
+def posting_problems(posting: Posting, site: Site) -> list[Problem]:
+    """Every rule over one posting, at each rule's level."""
     problems = []
     for rule in RULES:
         level = level_of(rule.name, rule.level, site)
-        if level == "off":
+        if level != "off":
+            problems += [Problem(posting.source, line, f"{message} [{rule.name}]", level)
+                         for line, message in rule.check(posting, site)]
+    return problems
+
+
+def check_postings(postings: Iterable[Posting], site: Site, site_path: str,
+                   cache: dict[Posting, list[Problem]] | None = None) -> list[Problem]:
+    """Every rule over every posting, and the site-wide ones; a cache (the preview's) keeps
+    the results of unchanged postings."""
+    problems = []
+    for posting in postings:
+        if cache is None:
+            problems += posting_problems(posting, site)
             continue
-        problems += [Problem(posting.source, line, f"{message} [{rule.name}]", level)
-                     for posting in postings for line, message in rule.check(posting, site)]
+        if posting not in cache:
+            cache[posting] = posting_problems(posting, site)
+        problems += cache[posting]
     level = level_of(SITE_RULE, ERROR, site)
     if site.accommodation is None and level != "off":
         problems.append(Problem(site_path, 1, "add `accommodation:` with an `email`, `phone` or "

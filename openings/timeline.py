@@ -82,9 +82,11 @@ def status(deadline: datetime, now: datetime, days: int, zone: ZoneInfo) -> Stat
     return Status.OPEN
 
 
-def is_published(posting: Posting, now: datetime, drafts: bool) -> bool:
-    """Published once its posted moment has come, and drafts only when asked for."""
-    return posting.posted.at <= now and (drafts or not posting.draft)
+def is_published(posting: Posting, now: datetime, drafts: bool,
+                 scheduled: bool = False) -> bool:
+    """Published once its posted moment has come (or early, in the preview), and drafts only
+    when asked for."""
+    return (scheduled or posting.posted.at <= now) and (drafts or not posting.draft)
 
 
 def next_change(postings: Iterable[Posting], now: datetime, days: int,

@@ -10,7 +10,7 @@ from babel import Locale
 
 from .formats import calendar_date, deadline_text, locale_for, long_date, number, pay
 from .messages import ARRANGEMENTS, N_, STATUS, TERMS, Translate, translator
-from .model import Posting, Site, Status
+from .model import Posting, Site, Status, hash_once
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class PostingView:
     facts: tuple[Fact, ...]
     apply: Apply
     summary: str
+
+    __hash__ = hash_once
 
 
 def iso(at: datetime, site: Site) -> str:

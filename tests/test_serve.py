@@ -1,7 +1,8 @@
-"""The preview server: serves the built site on 127.0.0.1 and rebuilds when a posting changes."""
+"""The preview server, driven for real: serve, edit, break, fix, and the browser follows."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 from tests.conftest import make_content, posting
 
 ROOT = Path(__file__).resolve().parent.parent
+NOW = "2026-11-29T12:00:00-05:00"
 
 
 def free_port() -> int:
@@ -25,45 +27,104 @@ def free_port() -> int:
         return port
 
 
-def fetch(url: str, wait: float = 10.0, expect: str = "") -> str:
-    """A page's text, retried until it contains `expect` or the wait runs out."""
-    deadline, text = time.monotonic() + wait, ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                text = response.read().decode("utf-8")
-            if expect in text:
-                return text
-        except OSError:
-            pass
-        time.sleep(0.1)
-    return text
+def fetch(url: str) -> str:
+    """A page's text, or "" while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, expect: str, seconds: float = 10.0) -> tuple[str, float]:
+    """Fetch until the page contains `expect`; the text and how long it took."""
+    started, text = time.monotonic(), ""
+    while time.monotonic() - started < seconds:
+        text = fetch(url)
+        if expect in text:
+            break
+        time.sleep(0.02)
+    return text, time.monotonic() - started
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """`build.py serve` on a free port over a small content folder."""
-    content = make_content(tmp_path, {"analyst.md": posting("Analyst")})
+    """`build.py serve` on a free port over a small content folder with a draft and a
+    scheduled posting."""
+    content = make_content(tmp_path, {
+        "analyst.md": posting("Analyst"),
+        "draft.md": posting("Draft Job").replace("ai_screening: false",
+                                                 "ai_screening: false\ndraft: true"),
+        "later.md": posting("Later Job", posted="2026-12-15", deadline="2027-02-01"),
+    })
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
-         "--now", "2026-11-29T12:00:00-05:00"],
+        [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port), "--now", NOW],
         cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    wait_for(url, "<h1")
     try:
-        yield f"http://127.0.0.1:{port}/", content
+        yield url, content
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def test_serve_shows_the_site_and_an_edit_without_a_restart(server: tuple[str, Path]) -> None:
+def save(path: Path, text: str) -> None:
+    """Save a file as an editor's program does: a temporary file, then a rename."""
+    temporary = path.with_name(path.name + ".swp")
+    temporary.write_text(text)
+    temporary.replace(path)
+
+
+def test_an_edit_shows_within_a_second(server: tuple[str, Path]) -> None:
     url, content = server
-    assert "<h1>Analyst</h1>" in fetch(url + "jobs/analyst/", expect="<h1>Analyst</h1>")
-    (content / "analyst.md").write_text(posting("Analyst").replace("title: Analyst",
-                                                                   "title: Senior Analyst"))
-    page = fetch(url + "jobs/analyst/", expect="Senior Analyst")
-    assert "<h1>Senior Analyst</h1>" in page
-    assert "livereload" in page
+    assert "<h1>Analyst</h1>" in fetch(url + "jobs/analyst/")
+    save(content / "analyst.md", posting("Analyst").replace("title: Analyst",
+                                                            "title: Senior Analyst"))
+    page, seconds = wait_for(url + "jobs/analyst/", "<h1>Senior Analyst</h1>")
+    assert "<h1>Senior Analyst</h1>" in page and seconds < 1.0
+    assert "livereload.js" in page
+
+
+def test_a_broken_posting_shows_the_problems_and_recovers_when_fixed(
+        server: tuple[str, Path]) -> None:
+    url, content = server
+    good = (content / "analyst.md").read_text()
+    save(content / "analyst.md", good.replace("per: year", "per: fortnight"))
+    page, _ = wait_for(url + "jobs/analyst/", "waiting for fixes")
+    assert "<h1>The preview is waiting for fixes</h1>" in page
+    assert "content/analyst.md:13: `salary.per` must be one of" in page
+    assert '<html lang="en">' in page and '<main id="main"' in page
+    assert "waiting for fixes" in fetch(url)
+    save(content / "analyst.md", good)
+    page, seconds = wait_for(url + "jobs/analyst/", "<h1>Analyst</h1>")
+    assert "<h1>Analyst</h1>" in page and seconds < 1.0
+
+
+def test_drafts_and_scheduled_postings_are_shown_and_marked(server: tuple[str, Path]) -> None:
+    url, _ = server
+    assert "Draft: not published" in fetch(url + "jobs/draft/")
+    later = fetch(url + "jobs/later/")
+    assert "Scheduled: goes live on Tuesday, December 15, 2026" in later
+    home = fetch(url)
+    assert "Draft Job" in home and "Later Job" in home
+    assert "Draft Job" not in fetch(url + "jobs.json")
+
+
+def test_temporary_files_and_deleted_postings_do_not_break_the_preview(
+        server: tuple[str, Path]) -> None:
+    url, content = server
+    (content / ".#analyst.md").write_text("lock")
+    (content / "analyst.md~").write_text("backup")
+    (content / "draft.md").unlink()
+    wait_for(url, "Analyst")
+    time.sleep(0.5)
+    home = fetch(url)
+    assert "Draft Job" not in home and "Analyst" in home
+    shutil.move(content / "later.md", content / "later-renamed.md")
+    renamed, _ = wait_for(url + "jobs/later-renamed/", "Later Job")
+    assert "<h1>Later Job</h1>" in renamed
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -80,6 +141,26 @@ def listening_addresses(port: int) -> set[str]:
 
 def test_serve_listens_on_loopback_only_by_default(server: tuple[str, Path]) -> None:
     url, _ = server
-    fetch(url, expect="<h1>")
     port = int(url.rsplit(":", 1)[1].strip("/"))
     assert listening_addresses(port) == {"0100007F"}
+
+
+def test_the_open_browser_reloads_by_itself_after_a_save(server: tuple[str, Path]) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's Chromium is not installed")
+    url, content = server
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        page.goto(url + "jobs/analyst/")
+        page.wait_for_function("window.LiveReload !== undefined", timeout=5000)
+        time.sleep(0.3)
+        saved = time.monotonic()
+        save(content / "analyst.md", posting("Analyst").replace("title: Analyst",
+                                                                "title: Lead Analyst"))
+        page.wait_for_selector("h1:has-text('Lead Analyst')", timeout=5000)
+        seconds = time.monotonic() - saved
+        browser.close()
+    assert seconds < 1.5

@@ -1,0 +1,94 @@
+"""The editors' preview: the whole site kept in memory and rebuilt incrementally.
+
+Unchanged postings are not parsed again, unchanged views not formatted again and unchanged
+pages not rendered again; the layouts are reloaded when any of them changes. When the content
+has errors, every page shows the list of problems instead of a stale page.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from jinja2 import Environment
+
+from .errors import ContentErrors, Problem, errors_only
+from .load import LoadCache, display_path, load_content
+from .model import Posting, Status
+from .plan import plan_site
+from .render import RenderCache, make_environment, render_pages
+from .rules import check_postings
+from .views import PostingView
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Round:
+    """What one rebuild produced: the files, the problems, and how long it took."""
+
+    files: dict[str, bytes]
+    problems: tuple[Problem, ...]
+    seconds: float
+    rendered: int
+
+
+def layouts_stamp(layouts: Path) -> tuple[tuple[str, int, int], ...]:
+    """The layouts' names, sizes and modification times, to notice any change."""
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                        for p in layouts.rglob("*") if p.is_file()))
+
+
+def static_files(folder: Path) -> dict[str, bytes]:
+    """The layouts' static assets, as the site serves them under assets/."""
+    return {f"assets/{p.relative_to(folder).as_posix()}": p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@dataclass
+class Preview:
+    """A long-lived build session for `serve`: caches kept between rebuilds."""
+
+    content: Path
+    layouts: Path
+    clock: Clock
+    loads: LoadCache = field(default_factory=LoadCache)
+    views: dict[tuple[Posting, Status], PostingView] = field(default_factory=dict)
+    ruled: dict[Posting, list[Problem]] = field(default_factory=dict)
+    rendered: RenderCache = field(default_factory=dict)
+    stamp: tuple[tuple[str, int, int], ...] = ()
+    env: Environment | None = None
+    assets: dict[str, bytes] = field(default_factory=dict)
+
+    def refresh_layouts(self) -> Environment:
+        """A new template environment (and assets) when any layout changed."""
+        stamp = layouts_stamp(self.layouts)
+        if self.env is None or stamp != self.stamp:
+            self.env, self.stamp, self.rendered = make_environment(self.layouts), stamp, {}
+            self.assets = static_files(self.layouts / "static")
+        return self.env
+
+    def rebuild(self) -> Round:
+        """Load what changed, plan the site at the clock's moment, render what changed."""
+        started = time.perf_counter()
+        content, problems = load_content(self.content, self.loads)
+        if content is not None:
+            self.ruled = {p: self.ruled[p] for p in content.postings if p in self.ruled}
+            problems += check_postings(content.postings, content.site,
+                                       display_path(self.content / "site.yml"), self.ruled)
+        if content is None or errors_only(problems):
+            return Round({}, tuple(sorted(problems)), time.perf_counter() - started, 0)
+        plan, conflicts = plan_site(content, self.clock(), preview=True, cache=self.views)
+        if conflicts:
+            raise ContentErrors(conflicts)
+        env, kept = self.refresh_layouts(), RenderCache()
+        files = dict(render_pages(env, plan.pages, self.rendered, kept))
+        rendered = len(plan.pages) - len(kept.keys() & self.rendered.keys())
+        self.rendered = kept
+        shown = {id(view) for view in plan.views}
+        self.views = {key: view for key, view in self.views.items() if id(view) in shown}
+        return Round(files | self.assets, tuple(sorted(problems)),
+                     time.perf_counter() - started, rendered)
