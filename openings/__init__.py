@@ -26,6 +26,7 @@ from .plan import Plan, plan_site
 from .publish import OutputError, check_output, publish
 from .render import make_environment, render_pages
 from .rules import check_postings
+from .search import index_search
 
 __all__ = ["BuildReport", "ContentErrors", "OutputError", "Problem", "UsageError",
            "build_site", "check_site", "inspect_site", "render_site"]
@@ -81,14 +82,16 @@ def render_site(content_dir: Path, layouts: Path, now: datetime,
 
 
 def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
-               drafts: bool = False, base_url: str | None = None) -> BuildReport:
+               drafts: bool = False, base_url: str | None = None,
+               search: bool = True) -> BuildReport:
     """Build the site at `now` into `out`, replacing the previous site in one step."""
     clock = time.perf_counter()
     _, plan, problems = gather(content_dir, now, drafts, base_url)
     loaded = time.perf_counter()
     check_output(out, (content_dir, layouts, Path.cwd()))
     env = make_environment(layouts)
-    count = publish(out, render_pages(env, plan.pages), layouts / "static")
+    count = publish(out, render_pages(env, plan.pages), layouts / "static",
+                    index_search if search else None)
     statuses = Counter(str(v.status) for v in plan.views)
     return BuildReport(count, {s: statuses[s] for s in Status}, tuple(problems), {
         "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})

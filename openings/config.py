@@ -18,7 +18,8 @@ from .source import read_settings
 
 SITE_KEYS = ("title", "organization", "organization_url", "logo", "base_url", "timezone",
              "default_lang", "languages", "currency", "country", "region", "closing_soon_days",
-             "accommodation", "rules", "minimum_open_days", "jargon")
+             "accommodation", "rules", "minimum_open_days", "jargon",
+             "closed_retention_years")
 ACCOMMODATION_KEYS = ("email", "phone", "url")
 URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 
@@ -149,9 +150,11 @@ def load_site(path: str, data: bytes) -> tuple[Site | None, list[Problem]]:
     organization_url, logo = read_link(fields, "organization_url", base_url), read_link(
         fields, "logo", base_url)
     minimum = fields.whole("minimum_open_days")
+    retention = fields.whole("closed_retention_years")
     jargon = tuple(word.lower() for word in fields.texts("jargon"))
     if problems or not (title and organization and zone and languages and base_url and currency):
         return None, problems
     return Site(title, organization, base_url, zone, languages[0], languages[1], currency,
                 country, region, days, accommodation, rules, organization_url, logo,
-                10 if minimum is None else minimum, jargon), []
+                10 if minimum is None else minimum, jargon,
+                3 if retention is None else retention), []

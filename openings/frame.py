@@ -43,6 +43,7 @@ class Chrome:
     description: str = ""
     locale: str = ""
     indexable: bool = True
+    zone: str = ""
 
 
 def root_of(path: str) -> str:
@@ -77,7 +78,7 @@ def chrome(site: Site, lang: str, path: str, title: str,
         site.url_for(path), language_links(site, path, toggles or versions, root),
         alternates(site, path, versions), current,
         site.default_lang if lang != site.default_lang else None,
-        description, str(locale_for(lang, site.country)), indexable,
+        description, str(locale_for(lang, site.country)), indexable, site.zone.key,
     )
 
 

@@ -118,6 +118,7 @@ class Site:
     logo: str | None = None
     minimum_open_days: int = 10
     jargon: tuple[str, ...] = ()
+    closed_retention_years: int = 3
 
     def url_for(self, path: str) -> str:
         """An absolute URL for a path inside the site."""

@@ -10,49 +10,26 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Problem
 from .formats import locale_for, long_date
-from .frame import Link, chrome, href, lang_prefix, link
+from .frame import Link, chrome, href, lang_prefix
 from .jsonld import job_posting, script_json
+from .listings import language_pages
 from .load import Content
 from .messages import N_, language_in, translator
 from .model import Posting, Site, Status
 from .opendata import jobs_document
-from .timeline import is_published, next_change, status
+from .page import LIVE, Page
+from .timeline import is_published, next_change, retention_end, status
 from .views import PostingView, posting_view
 
-LIVE = (Status.OPEN, Status.CLOSING_SOON)
-INTRODUCTIONS = {"home": N_("Jobs you can apply for now, soonest deadline first."),
-                 "closed": N_("Jobs that no longer take applications, most recently closed "
-                              "first.")}
 NOT_FOUND = N_("Page not found")
-CLOSED_JOBS = N_("Closed jobs")
 ONLY_IN = N_("Only in {language}")
 ONLY_IN_TEXT = N_("This job posting is only offered in {language}:")
 NOT_FOUND_TEXT = N_("We could not find that page. The job may have been removed, or the "
                     "address may be mistyped.")
-
-
-@dataclass(frozen=True)
-class Page:
-    """One output file: where it goes, which layout renders it, and what it shows."""
-
-    path: str
-    template: str
-    data: Mapping[str, Any]
-    source: str = "site"
-
-
-@dataclass(frozen=True)
-class Card:
-    """A posting as a listing shows it, with its link relative to the listing."""
-
-    view: PostingView
-    href: str
-    flag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +71,8 @@ def posting_page(view: PostingView, site: Site, targets: Mapping[str, str],
     posting, live = view.posting, view.status in LIVE
     toggles = {lang: targets.get(lang, fallback_path(view, site, lang)) for lang in site.languages}
     frame = chrome(site, posting.lang, view.path, f"{posting.title} – {posting.organization}",
-                   targets, description=view.summary, indexable=live, toggles=toggles)
+                   targets, description=view.summary, indexable=live and not flag,
+                   toggles=toggles)
     return Page(view.path, "posting.html", {
         "chrome": frame, "job": view, "accommodation": site.accommodation,
         "jsonld": script_json(job_posting(view, site)) if live else None,
@@ -139,44 +117,6 @@ def calendar_page(view: PostingView, site: Site) -> Page:
                 view.posting.source)
 
 
-def by_deadline(views: Iterable[PostingView], newest_first: bool = False) -> list[PostingView]:
-    """Postings by deadline (soonest first, or most recent first)."""
-    return sorted(views, key=lambda v: (v.posting.deadline.at, v.posting.title, v.posting.slug),
-                  reverse=newest_first)
-
-
-def listing_page(site: Site, lang: str, name: str, title: str, views: list[PostingView],
-                 flags: Mapping[str, str | None]) -> Page:
-    """The home page or the closed archive of one language."""
-    path = lang_prefix(lang, site) + f"{name}index.html"
-    versions = {other: lang_prefix(other, site) + f"{name}index.html" for other in site.languages}
-    kind = "closed" if name else "home"
-    return Page(path, f"{kind}.html", {
-        "chrome": chrome(site, lang, path, title, versions, current=kind,
-                         description=translator(lang)(INTRODUCTIONS[kind])),
-        "cards": tuple(Card(v, href(path, v.path), flags.get(v.path)) for v in views)})
-
-
-def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime) -> Page:
-    """The Atom feed of one language's live postings, newest first."""
-    prefix = lang_prefix(lang, site)
-    newest = sorted(live, key=lambda v: (v.posting.posted.at, v.posting.slug), reverse=True)
-    return Page(prefix + "feed.xml", "feed.xml", {
-        "site": site, "lang": lang, "views": tuple(newest),
-        "self_url": site.url_for(prefix + "feed.xml"), "home_url": site.url_for(prefix),
-        "updated": max((v.posted_iso for v in newest), default=now.isoformat())})
-
-
-def language_pages(site: Site, lang: str, views: list[PostingView], now: datetime,
-                   flags: Mapping[str, str | None]) -> list[Page]:
-    """The home page, closed archive and feed of one language."""
-    live = by_deadline(v for v in views if v.status in LIVE)
-    closed = by_deadline((v for v in views if v.status is Status.CLOSED), newest_first=True)
-    return [listing_page(site, lang, "", "", live, flags),
-            listing_page(site, lang, "closed/", translator(lang)(CLOSED_JOBS), closed, flags),
-            feed_page(site, lang, [v for v in live if not flags.get(v.path)], now)]
-
-
 def translation_targets(views: Iterable[PostingView]) -> dict[str, dict[str, str]]:
     """For each job_id, the page path of each language it is published in."""
     targets: dict[str, dict[str, str]] = defaultdict(dict)
@@ -191,24 +131,17 @@ def versions_of(view: PostingView, targets: Mapping[str, Mapping[str, str]]) -> 
     return dict(targets.get(view.posting.job_id or "", {view.posting.lang: view.path}))
 
 
-def sitemap_entries(site: Site, views: tuple[PostingView, ...],
-                    targets: Mapping[str, Mapping[str, str]]) -> tuple[SitemapEntry, ...]:
-    """Indexable pages: listings and live postings (closed postings ask not to be indexed)."""
+def sitemap_entries(pages: Iterable[Page]) -> tuple[SitemapEntry, ...]:
+    """Every page that asks to be indexed, with its other languages and, for a posting, the
+    date it was posted."""
     entries = []
-    for name in ("index.html", "closed/index.html"):
-        versions = {lang: lang_prefix(lang, site) + name for lang in site.languages}
-        entries += [entry(site, path, None, versions) for path in versions.values()]
-    entries += [entry(site, view.path, view.posted_iso[:10], versions_of(view, targets))
-                for view in views if view.status in LIVE]
+    for page in pages:
+        frame = page.data.get("chrome")
+        if frame is not None and frame.indexable:
+            job = page.data.get("job")
+            entries.append(SitemapEntry(frame.canonical, job.posted_iso[:10] if job else None,
+                                        frame.alternates))
     return tuple(sorted(entries, key=lambda e: e.url))
-
-
-def entry(site: Site, path: str, lastmod: str | None,
-          versions: Mapping[str, str]) -> SitemapEntry:
-    """One sitemap entry, naming its other languages when there is more than one."""
-    alternates = tuple(link(site, lang, path, versions[lang]) for lang in site.languages
-                       if lang in versions) if len(versions) > 1 else ()
-    return SitemapEntry(site.url_for(path), lastmod, alternates)
 
 
 @dataclass(frozen=True)
@@ -238,16 +171,15 @@ def not_found_page(site: Site) -> Page:
 
 
 def site_pages(site: Site, views: tuple[PostingView, ...], now: datetime,
-               change: datetime | None) -> list[Page]:
+               change: datetime | None, pages: list[Page]) -> list[Page]:
     """Pages about the whole site: 404, open data, sitemap and robots.txt."""
-    targets = translation_targets(views)
     document = jobs_document(site, views, now, change)
     return [
         not_found_page(site),
         Page("jobs.json", "jobs.json", {"document": document}),
         Page("jobs.csv", "jobs.csv", {"document": document}),
         Page("next-change.txt", "next-change.txt", {"document": document}),
-        Page("sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(site, views, targets)}),
+        Page("sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(pages)}),
         Page("robots.txt", "robots.txt", {"sitemap": site.url_for("sitemap.xml")}),
     ]
 
@@ -272,12 +204,18 @@ def make_views(content: Content, now: datetime, drafts: bool, preview: bool,
     """What each published posting shows at `now`, reusing views of unchanged postings."""
     site, views = content.site, []
     for posting in content.postings:
-        if is_published(posting, now, drafts or preview, scheduled=preview):
+        if is_published(posting, now, drafts or preview, scheduled=preview) and not retired(
+                posting, now, site):
             key = (posting, status(posting.deadline.at, now, site.closing_soon_days, site.zone))
             if key not in cache:
                 cache[key] = posting_view(posting, site, key[1])
             views.append(cache[key])
     return tuple(views)
+
+
+def retired(posting: Posting, now: datetime, site: Site) -> bool:
+    """A closed posting past the site's retention period leaves the public site."""
+    return now >= retention_end(posting.deadline.at, site.closed_retention_years, site.zone)
 
 
 def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bool = False,
@@ -289,7 +227,7 @@ def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bo
     views = make_views(content, now, drafts, preview, {} if cache is None else cache)
     flags = {v.path: preview_flag(v, site, now) for v in views} if preview or drafts else {}
     change = next_change(candidates(content.postings, drafts), now, site.closing_soon_days,
-                         site.zone)
+                         site.zone, site.closed_retention_years)
     targets = translation_targets(views)
     pages = [posting_page(v, site, versions_of(v, targets), flags.get(v.path)) for v in views]
     pages += [page for v in views for page in fallback_pages(v, site, versions_of(v, targets))]
@@ -297,5 +235,6 @@ def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bo
     for lang in site.languages:
         pages += language_pages(site, lang, [v for v in views if v.posting.lang == lang], now,
                                 flags)
-    pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change)
+    pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change,
+                        pages)
     return Plan(tuple(pages), views, change), conflicts(pages)

@@ -11,7 +11,7 @@ import ctypes.util
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 RENAME_EXCHANGE = 2
@@ -119,8 +119,10 @@ def swap_in(staging: Path, out: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def publish(out: Path, files: Iterable[tuple[str, bytes]], assets: Path) -> int:
-    """Write every file into a fresh staging tree and swap it in; nothing half-written stays."""
+def publish(out: Path, files: Iterable[tuple[str, bytes]], assets: Path,
+            finish: Callable[[Path], None] | None = None) -> int:
+    """Write every file into a fresh staging tree, let `finish` add to it (the search index),
+    and swap it in; nothing half-written stays."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
@@ -132,6 +134,8 @@ def publish(out: Path, files: Iterable[tuple[str, bytes]], assets: Path) -> int:
         staging.chmod(0o777 & ~umask)
         count = write_tree(staging, files)
         copy_assets(staging, assets)
+        if finish is not None:
+            finish(staging)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

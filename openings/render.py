@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from .calendar import deadline_ics
 from .messages import translator
 from .opendata import to_csv, to_json, to_next_change
-from .plan import Page
+from .page import Page
 
 
 def make_environment(layouts: Path) -> Environment:

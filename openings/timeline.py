@@ -89,8 +89,19 @@ def is_published(posting: Posting, now: datetime, drafts: bool,
     return (scheduled or posting.posted.at <= now) and (drafts or not posting.draft)
 
 
-def next_change(postings: Iterable[Posting], now: datetime, days: int,
-                zone: ZoneInfo) -> datetime | None:
+def retention_end(deadline: datetime, years: int, zone: ZoneInfo) -> datetime:
+    """When a closed posting leaves the public site: `years` after its deadline, same wall
+    clock (29 February becomes 28 February)."""
+    local = deadline.astimezone(zone).replace(tzinfo=None)
+    try:
+        later = local.replace(year=local.year + years)
+    except ValueError:
+        later = local.replace(year=local.year + years, day=28)
+    return localize(later, zone) or first_reaching(later, zone)
+
+
+def next_change(postings: Iterable[Posting], now: datetime, days: int, zone: ZoneInfo,
+                retention_years: int | None = None) -> datetime | None:
     """The next instant after `now` when any posting's status or publication changes."""
     instants = [
         moment
@@ -99,4 +110,7 @@ def next_change(postings: Iterable[Posting], now: datetime, days: int,
                        closing_soon_from(posting.deadline.at, days, zone))
         if moment > now
     ]
+    if retention_years is not None:
+        instants += [end for p in postings
+                     if (end := retention_end(p.deadline.at, retention_years, zone)) > now]
     return min(instants, default=None)

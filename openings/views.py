@@ -11,6 +11,7 @@ from babel import Locale
 from .formats import calendar_date, deadline_text, locale_for, long_date, number, pay
 from .messages import ARRANGEMENTS, N_, STATUS, TERMS, Translate, translator
 from .model import Posting, Site, Status, hash_once
+from .timeline import closing_soon_from
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class PostingView:
     facts: tuple[Fact, ...]
     apply: Apply
     summary: str
+    soon_iso: str
 
     __hash__ = hash_once
 
@@ -149,6 +151,7 @@ def posting_view(posting: Posting, site: Site, status: Status) -> PostingView:
         iso(posting.posted.at, site), long_date(posting.posted.at.astimezone(site.zone), locale),
         location_text(posting), pay_text, facts(posting, site, t, pay_text),
         apply_view(posting, t), summary(posting, t, pay_text, deadline),
+        iso(closing_soon_from(posting.deadline.at, site.closing_soon_days, site.zone), site),
     )
 
 

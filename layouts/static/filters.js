@@ -1,0 +1,79 @@
+/* Filters and sorting on the home page, in place, without a request. The choice lives in the
+   address (shareable; the back button steps through it) and the result count is announced. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-filters]");
+  var list = document.querySelector('[data-listing="live"]');
+  if (!form || !list) { return; }
+  var count = form.querySelector("[data-filter-count]");
+  var FIELDS = ["locations", "organizations", "terms", "salary", "soon", "sort"];
+
+  function chosen() {
+    var values = {};
+    FIELDS.forEach(function (name) {
+      var field = form.elements[name];
+      values[name] = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
+    });
+    return values;
+  }
+
+  function matches(item, values) {
+    var data = item.dataset;
+    if (values.locations && data.locations.split(" ").indexOf(values.locations) < 0) { return false; }
+    if (values.organizations && data.organization !== values.organizations) { return false; }
+    if (values.terms && data.term !== values.terms) { return false; }
+    if (values.salary && Number(data.salary) < Number(values.salary)) { return false; }
+    if (values.soon && !item.querySelector('[data-status="closing-soon"]')) { return false; }
+    return true;
+  }
+
+  function key(item, sort) {
+    if (sort === "newest") { return -Date.parse(item.dataset.posted); }
+    if (sort === "salary") { return -Number(item.dataset.salary); }
+    return Date.parse(item.dataset.deadline);
+  }
+
+  function apply(values) {
+    var items = Array.prototype.slice.call(list.querySelectorAll(":scope > [data-deadline]"));
+    items.sort(function (a, b) { return key(a, values.sort) - key(b, values.sort); });
+    var shown = 0;
+    items.forEach(function (item) {
+      list.appendChild(item);
+      item.hidden = !matches(item, values);
+      shown += item.hidden ? 0 : 1;
+    });
+    count.textContent = count.dataset.template.replace("{shown}", shown)
+      .replace("{total}", items.length);
+  }
+
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (name) {
+      var field = form.elements[name], value = params.get(name) || "";
+      if (field.type === "checkbox") { field.checked = value === "1"; }
+      else if (!value || field.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+        field.value = value || field.options[0].value;
+      }
+    });
+    apply(chosen());
+  }
+
+  function toAddress() {
+    var values = chosen(), params = new URLSearchParams();
+    FIELDS.forEach(function (name) {
+      if (values[name] && !(name === "sort" && values[name] === "deadline")) {
+        params.set(name, values[name]);
+      }
+    });
+    var query = params.toString();
+    window.history.pushState(null, "", query ? "?" + query : window.location.pathname);
+    apply(values);
+  }
+
+  form.hidden = false;
+  form.addEventListener("change", toAddress);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  window.addEventListener("popstate", fromAddress);
+  document.addEventListener("openings:listing-changed", function () { apply(chosen()); });
+  fromAddress();
+})();

@@ -1,0 +1,71 @@
+"""Facets readers browse by: location (and remote or hybrid work), organization, job type.
+
+Each facet value has a slug for its static page (`locations/toronto/`), a label in the page's
+language, and the postings it holds. Pure: postings in, groups out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .messages import ARRANGEMENTS, N_, TERMS, Translate
+from .model import Posting
+from .places import slugify
+
+KINDS = (("locations", N_("Location")), ("organizations", N_("Organization")),
+         ("terms", N_("Job type")))
+HOURS_A_YEAR = Decimal(52)
+DEFAULT_HOURS = Decimal(40)
+YEARLY = {"day": Decimal(260), "week": Decimal(52), "month": Decimal(12), "year": Decimal(1)}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet: where its page is, what it is called, and its postings' paths."""
+
+    kind: str
+    slug: str
+    label: str
+    paths: tuple[str, ...]
+
+
+def annual(amount: Decimal, posting: Posting) -> Decimal:
+    """Pay converted to a year, at the posting's weekly hours (40 when not given)."""
+    if posting.salary.per == "hour":
+        return amount * (posting.hours.per_week if posting.hours else DEFAULT_HOURS) * 52
+    return amount * YEARLY[posting.salary.per]
+
+
+def annual_top(posting: Posting) -> int:
+    """The most a posting pays in a year, for filtering and sorting by pay."""
+    return int(annual(posting.salary.max or posting.salary.min, posting))
+
+
+def values_of(posting: Posting, t: Translate) -> dict[str, list[tuple[str, str]]]:
+    """The facet values (slug, label) a posting belongs to."""
+    places = [(slugify(p.locality or p.text), p.locality or p.text) for p in posting.locations
+              if posting.work_arrangement != "remote"]
+    if posting.work_arrangement != "on-site":
+        places.append((posting.work_arrangement, t(ARRANGEMENTS[posting.work_arrangement])))
+    return {"locations": places,
+            "organizations": [(slugify(posting.organization), posting.organization)],
+            "terms": [(posting.term.type, t(TERMS[posting.term.type]))]}
+
+
+def facet_values(items: Iterable[tuple[Posting, str]], t: Translate) -> tuple[FacetValue, ...]:
+    """Every facet value of some postings (with their page paths), sorted by kind and label."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    labels: dict[tuple[str, str], str] = {}
+    for posting, path in items:
+        for kind, values in values_of(posting, t).items():
+            for slug, label in values:
+                if slug and path not in groups[(kind, slug)]:
+                    groups[(kind, slug)].append(path)
+                    labels[(kind, slug)] = label
+    order = [kind for kind, _ in KINDS]
+    return tuple(FacetValue(kind, slug, labels[(kind, slug)], tuple(paths))
+                 for (kind, slug), paths in sorted(groups.items(), key=lambda item: (
+                     order.index(item[0][0]), labels[item[0]].casefold())))
