@@ -196,7 +196,13 @@ def sitemap(out: Path) -> dict[str, dict[str, str]]:
 def test_sitemap_lists_indexable_pages_with_reciprocal_language_alternates(site: Path) -> None:
     entries = sitemap(site)
     listings = {"", "closed/", "fr/", "fr/closed/"}
-    assert set(entries) == {BASE + p for p in listings | LIVE}
+    facets = {BASE + p for p in ("locations/toronto/", "locations/remote/", "locations/hybrid/",
+                                 "organizations/golden-public-service/",
+                                 "organizations/golden-digital-service/", "terms/temporary/",
+                                 "terms/permanent/", "fr/locations/toronto/",
+                                 "fr/locations/hybrid/", "fr/organizations/golden-public-service/",
+                                 "fr/terms/temporary/")}
+    assert set(entries) == {BASE + p for p in listings | LIVE} | facets
     en, fr = entries[BASE + "jobs/data-analyst/"], entries[BASE + "fr/jobs/analyste-des-donnees/"]
     assert en["fr"] == BASE + "fr/jobs/analyste-des-donnees/" and fr["en"] == BASE + (
         "jobs/data-analyst/")
@@ -231,7 +237,9 @@ def test_next_change_names_the_next_status_change(site: Path, tmp_path: Path) ->
     assert json.loads((site / "jobs.json").read_text())["next_change"] == (
         "2026-12-02T23:59:00-05:00")
     after = build_at(tmp_path, "2026-12-15T17:00:00-05:00")
-    assert (after / "next-change.txt").read_text() == "\n"
+    assert (after / "next-change.txt").read_text() == "2029-06-01T16:00:00-04:00\n"  # retention
+    last = build_at(tmp_path, "2029-12-15T17:00:00-05:00")
+    assert (last / "next-change.txt").read_text() == "\n"
 
 
 def test_the_organization_website_and_logo_from_site_yml_reach_search_engines(

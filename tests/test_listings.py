@@ -1,0 +1,105 @@
+"""What readers browse: facet pages and feeds, the paginated closed archive, retention."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from openings import build_site
+from openings.listings import PAGE_SIZE
+from tests.conftest import LAYOUTS, SITE_YML, make_content, posting
+
+NOW = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
+
+
+def titles(html: str) -> list[str]:
+    """The posting titles a listing shows, in order."""
+    return re.findall(r'class="job-card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """Postings in two cities, remote and hybrid, of two organizations and job types."""
+    folder = make_content(tmp_path, {
+        "a.md": posting("Analyst", deadline="2027-01-10"),
+        "b.md": posting("Builder", deadline="2027-01-05").replace(
+            "location: Toronto, Ontario", "location: Sudbury, Ontario").replace(
+            "type: permanent", "type: co-op"),
+        "c.md": posting("Coder", deadline="2027-02-01").replace(
+            "location: Toronto, Ontario", "location: Anywhere in Ontario\n"
+            "work_arrangement: remote\norganization: Digital Service"),
+        "d.md": posting("Designer", deadline="2027-03-01").replace(
+            "location: Toronto, Ontario", "location: Toronto, Ontario\nwork_arrangement: hybrid"),
+        "e.md": posting("Editor", deadline="2026-11-01", posted="2026-10-01"),
+    })
+    out = tmp_path / "site"
+    build_site(folder, out, LAYOUTS, NOW, search=False)
+    return out
+
+
+def test_each_facet_value_has_a_page_of_its_open_postings_soonest_first(site: Path) -> None:
+    assert titles((site / "locations/toronto/index.html").read_text()) == ["Analyst", "Designer"]
+    assert titles((site / "locations/sudbury/index.html").read_text()) == ["Builder"]
+    assert titles((site / "locations/remote/index.html").read_text()) == ["Coder"]
+    assert titles((site / "locations/hybrid/index.html").read_text()) == ["Designer"]
+    assert titles((site / "organizations/digital-service/index.html").read_text()) == ["Coder"]
+    assert titles((site / "terms/co-op/index.html").read_text()) == ["Builder"]
+    assert "Editor" not in (site / "locations/toronto/index.html").read_text()
+
+
+def test_each_facet_page_has_its_own_feed_for_alerts(site: Path) -> None:
+    feed = (site / "terms/co-op/feed.xml").read_text()
+    assert "<title>Co-op – Open jobs – Careers Test</title>" in feed
+    assert feed.count("<entry>") == 1 and "jobs/b/" in feed
+    assert '<a href="feed.xml">Get alerts for these jobs (Atom feed)</a>' in (
+        site / "terms/co-op/index.html").read_text()
+
+
+def test_the_home_page_links_every_facet_with_its_count(site: Path) -> None:
+    home = (site / "index.html").read_text()
+    assert '<li><a href="locations/toronto/">Toronto</a> <span class="browse__count">(2)' in home
+    assert '<a href="terms/permanent/">Permanent</a> <span class="browse__count">(3)' in home
+    assert titles(home) == ["Builder", "Analyst", "Coder", "Designer"]
+    assert 'data-locations="toronto hybrid"' in home and 'data-term="co-op"' in home
+
+
+def test_cards_carry_yearly_pay_for_the_pay_filter(tmp_path: Path) -> None:
+    hourly = posting("Clerk").replace("min: 70000", "min: 30").replace(
+        "max: 85000", "max: 33").replace("per: year", "per: hour")
+    out = tmp_path / "site"
+    build_site(make_content(tmp_path, {"c.md": hourly}), out, LAYOUTS, NOW, search=False)
+    assert 'data-salary="62205"' in (out / "index.html").read_text()  # 33 x 36.25 x 52
+
+
+def test_the_closed_archive_is_paginated_newest_first(tmp_path: Path) -> None:
+    files = {f"job{n:03d}.md": posting(f"Job {n:03d}", posted="2026-01-01",
+                                      deadline=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}")
+             for n in range(PAGE_SIZE + 5)}
+    out = tmp_path / "site"
+    build_site(make_content(tmp_path, files), out, LAYOUTS, NOW, search=False)
+    first = (out / "closed/index.html").read_text()
+    second = (out / "closed/page/2/index.html").read_text()
+    assert len(titles(first)) == PAGE_SIZE and len(titles(second)) == 5
+    assert titles(first)[0] == f"Job {PAGE_SIZE + 4:03d}" and titles(second)[-1] == "Job 000"
+    assert '<a href="../closed/page/2/" rel="next">Next page</a>' in first
+    assert '<a href="../../../closed/" rel="prev">Previous page</a>' in second
+    assert "page 2 of 2" in second
+
+
+def test_closed_postings_leave_the_site_after_the_retention_period(tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"old.md": posting("Old", posted="2023-01-01",
+                                                       deadline="2023-11-29")})
+    kept, gone = tmp_path / "kept", tmp_path / "gone"
+    build_site(folder, kept, LAYOUTS, datetime(2026, 11, 30, 4, 58, tzinfo=UTC), search=False)
+    build_site(folder, gone, LAYOUTS, datetime(2026, 11, 30, 4, 59, tzinfo=UTC), search=False)
+    assert (kept / "jobs/old/index.html").is_file()
+    assert not (gone / "jobs/old").exists() and "Old" not in (gone / "jobs.json").read_text()
+    assert (folder / "old.md").is_file()
+    longer = make_content(tmp_path / "longer", {"old.md": posting(
+        "Old", posted="2023-01-01", deadline="2023-11-29")},
+        SITE_YML + "closed_retention_years: 5\n")
+    build_site(longer, tmp_path / "l", LAYOUTS, NOW, search=False)
+    assert (tmp_path / "l/jobs/old/index.html").is_file()
