@@ -31,7 +31,7 @@ SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1024 / 
 class Quiet(http.server.SimpleHTTPRequestHandler):
     """A file server that does not log every request."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Say nothing."""
 
 
