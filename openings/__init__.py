@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
 from .errors import ContentErrors, Problem, UsageError, errors_only
@@ -24,7 +25,7 @@ from .load import Content, display_path, load_content
 from .model import Status
 from .plan import Plan, plan_site
 from .publish import OutputError, check_output, publish
-from .render import make_environment, render_pages
+from .render import load_assets, make_environment, render_pages
 from .rules import check_postings
 from .search import index_search
 
@@ -89,8 +90,9 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
     _, plan, problems = gather(content_dir, now, drafts, base_url)
     loaded = time.perf_counter()
     check_output(out, (content_dir, layouts, Path.cwd()))
-    env = make_environment(layouts)
-    count = publish(out, render_pages(env, plan.pages), layouts / "static",
+    assets = load_assets(layouts / "static")
+    env = make_environment(layouts, assets)
+    count = publish(out, chain(render_pages(env, plan.pages), assets.files),
                     index_search if search else None)
     statuses = Counter(str(v.status) for v in plan.views)
     return BuildReport(count, {s: statuses[s] for s in Status}, tuple(problems), {

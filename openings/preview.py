@@ -19,7 +19,7 @@ from .errors import ContentErrors, Problem, errors_only
 from .load import LoadCache, display_path, load_content
 from .model import Posting, Status
 from .plan import plan_site
-from .render import RenderCache, make_environment, render_pages
+from .render import Assets, RenderCache, load_assets, make_environment, render_pages
 from .rules import check_postings
 from .views import PostingView
 
@@ -42,12 +42,6 @@ def layouts_stamp(layouts: Path) -> tuple[tuple[str, int, int], ...]:
                         for p in layouts.rglob("*") if p.is_file()))
 
 
-def static_files(folder: Path) -> dict[str, bytes]:
-    """The layouts' static assets, as the site serves them under assets/."""
-    return {f"assets/{p.relative_to(folder).as_posix()}": p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @dataclass
 class Preview:
     """A long-lived build session for `serve`: caches kept between rebuilds."""
@@ -61,14 +55,15 @@ class Preview:
     rendered: RenderCache = field(default_factory=dict)
     stamp: tuple[tuple[str, int, int], ...] = ()
     env: Environment | None = None
-    assets: dict[str, bytes] = field(default_factory=dict)
+    assets: Assets = field(default_factory=lambda: Assets({}, ()))
 
     def refresh_layouts(self) -> Environment:
         """A new template environment (and assets) when any layout changed."""
         stamp = layouts_stamp(self.layouts)
         if self.env is None or stamp != self.stamp:
-            self.env, self.stamp, self.rendered = make_environment(self.layouts), stamp, {}
-            self.assets = static_files(self.layouts / "static")
+            self.assets = load_assets(self.layouts / "static")
+            self.env, self.stamp = make_environment(self.layouts, self.assets), stamp
+            self.rendered = {}
         return self.env
 
     def rebuild(self) -> Round:
@@ -80,7 +75,9 @@ class Preview:
             problems += check_postings(content.postings, content.site,
                                        display_path(self.content / "site.yml"), self.ruled)
         if content is None or errors_only(problems):
-            return Round({}, tuple(sorted(problems)), time.perf_counter() - started, 0)
+            self.refresh_layouts()
+            return Round(dict(self.assets.files), tuple(sorted(problems)),
+                         time.perf_counter() - started, 0)
         plan, conflicts = plan_site(content, self.clock(), preview=True, cache=self.views)
         if conflicts:
             raise ContentErrors(conflicts)
@@ -90,5 +87,5 @@ class Preview:
         self.rendered = kept
         shown = {id(view) for view in plan.views}
         self.views = {key: view for key, view in self.views.items() if id(view) in shown}
-        return Round(files | self.assets, tuple(sorted(problems)),
+        return Round(files | dict(self.assets.files), tuple(sorted(problems)),
                      time.perf_counter() - started, rendered)

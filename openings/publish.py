@@ -87,12 +87,6 @@ def write_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
     return count
 
 
-def copy_assets(root: Path, assets: Path) -> None:
-    """Copy the layouts' static files to assets/."""
-    if assets.is_dir():
-        shutil.copytree(assets, inside(root, "assets"), dirs_exist_ok=True)
-
-
 def exchange(a: Path, b: Path) -> bool:
     """Swap two folders in one atomic step (Linux renameat2); False where unsupported."""
     libc_name = ctypes.util.find_library("c")
@@ -119,7 +113,7 @@ def swap_in(staging: Path, out: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def publish(out: Path, files: Iterable[tuple[str, bytes]], assets: Path,
+def publish(out: Path, files: Iterable[tuple[str, bytes]],
             finish: Callable[[Path], None] | None = None) -> int:
     """Write every file into a fresh staging tree, let `finish` add to it (the search index),
     and swap it in; nothing half-written stays."""
@@ -133,7 +127,6 @@ def publish(out: Path, files: Iterable[tuple[str, bytes]], assets: Path,
         os.umask(umask)
         staging.chmod(0o777 & ~umask)
         count = write_tree(staging, files)
-        copy_assets(staging, assets)
         if finish is not None:
             finish(staging)
         swap_in(staging, out)

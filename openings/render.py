@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+import hashlib
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -12,10 +14,40 @@ from .messages import translator
 from .opendata import to_csv, to_json, to_next_change
 from .page import Page
 
+FINGERPRINTED = (".css", ".js")
 
-def make_environment(layouts: Path) -> Environment:
-    """Jinja2 with autoescaping on for every template and undefined names as errors."""
-    return Environment(
+
+@dataclass(frozen=True)
+class Assets:
+    """The layouts' static files as published: CSS and JavaScript under names that carry a
+    hash of their bytes (so hosts may cache them for a year), everything else as it is."""
+
+    names: Mapping[str, str]
+    files: tuple[tuple[str, bytes], ...]
+
+
+def published_name(relative: str, data: bytes) -> str:
+    """`openings.css` -> `assets/openings.1a2b3c4d5e.css`; fonts and licences keep their names."""
+    stem, dot, suffix = relative.rpartition(".")
+    if "." + suffix not in FINGERPRINTED:
+        return f"assets/{relative}"
+    return f"assets/{stem}.{hashlib.sha256(data).hexdigest()[:10]}{dot}{suffix}"
+
+
+def load_assets(static: Path) -> Assets:
+    """Read the static folder once for a build."""
+    names, files = {}, []
+    for path in sorted(p for p in static.rglob("*") if p.is_file()):
+        relative, data = path.relative_to(static).as_posix(), path.read_bytes()
+        names[relative] = published_name(relative, data)
+        files.append((names[relative], data))
+    return Assets(names, tuple(files))
+
+
+def make_environment(layouts: Path, assets: Assets | None = None) -> Environment:
+    """Jinja2 with autoescaping on for every template and undefined names as errors; `asset()`
+    gives a static file's published path."""
+    env = Environment(
         loader=FileSystemLoader(layouts),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -23,6 +55,9 @@ def make_environment(layouts: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    names = (assets or load_assets(layouts / "static")).names
+    env.globals["asset"] = names.__getitem__
+    return env
 
 
 DATA_WRITERS: dict[str, Callable[[Page], bytes]] = {

@@ -59,7 +59,7 @@ def page_for(url: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
-def problems_page(found: tuple[Problem, ...]) -> bytes:
+def problems_page(found: tuple[Problem, ...], styles: tuple[str, ...]) -> bytes:
     """An accessible page listing every problem, shown instead of a stale page."""
     errors = [p for p in found if p.severity == ERROR]
     items = "\n".join(f"<li>{escape(str(p))}</li>" for p in found)
@@ -68,8 +68,7 @@ def problems_page(found: tuple[Problem, ...]) -> bytes:
 <head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{len(errors)} problem(s) to fix – Openings preview</title>
-<link rel="stylesheet" href="/assets/ods/ods.css">
-<link rel="stylesheet" href="/assets/openings.css">
+{"".join(f'<link rel="stylesheet" href="/{style}">' for style in styles)}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
@@ -100,7 +99,9 @@ class Site:
         files = self.round.files
         if any(p.severity == ERROR for p in self.round.problems) and not path.startswith(
                 "assets/"):
-            return self.send(start, "200 OK", "text/html", problems_page(self.round.problems))
+            styles = tuple(p for p in files if p.endswith(".css"))
+            return self.send(start, "200 OK", "text/html",
+                             problems_page(self.round.problems, styles))
         if path not in files and path + "/index.html" in files:
             start("301 Moved Permanently", [("Location", "/" + path + "/")])
             return iter([b""])
@@ -154,10 +155,10 @@ def rebuild(preview: Preview, site: Site) -> None:
     try:
         site.round = preview.rebuild()
     except ContentErrors as err:
-        site.round = Round({}, tuple(err.problems), 0.0, 0)
+        site.round = Round(dict(preview.assets.files), tuple(err.problems), 0.0, 0)
     if site.round.problems:
         sys.stderr.write(as_text(site.round.problems))
-    if site.round.files:
+    if not any(p.severity == ERROR for p in site.round.problems):
         print(f"Rebuilt in {site.round.seconds:.2f} s ({site.round.rendered} page(s) "
               "rendered).", flush=True)
 

@@ -30,8 +30,8 @@ def staging_leftovers(parent: Path) -> list[str]:
 
 def test_publish_replaces_the_whole_site_in_one_step(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    publish(out, [("index.html", b"one"), ("old/index.html", b"old")], tmp_path / "none")
-    publish(out, [("index.html", b"two")], tmp_path / "none")
+    publish(out, [("index.html", b"one"), ("old/index.html", b"old")])
+    publish(out, [("index.html", b"two")])
     assert snapshot(out) == {"index.html": b"two"}
     assert staging_leftovers(tmp_path) == []
 
@@ -39,14 +39,14 @@ def test_publish_replaces_the_whole_site_in_one_step(tmp_path: Path) -> None:
 def test_a_failure_while_writing_leaves_the_previous_site_and_no_temporary_folder(
         tmp_path: Path) -> None:
     out = tmp_path / "site"
-    publish(out, [("index.html", b"one")], tmp_path / "none")
+    publish(out, [("index.html", b"one")])
 
     def failing() -> Iterator[tuple[str, bytes]]:
         yield "index.html", b"half"
         raise RuntimeError("render failed")
 
     with pytest.raises(RuntimeError):
-        publish(out, failing(), tmp_path / "none")
+        publish(out, failing())
     assert snapshot(out) == {"index.html": b"one"}
     assert staging_leftovers(tmp_path) == []
 
@@ -54,7 +54,7 @@ def test_a_failure_while_writing_leaves_the_previous_site_and_no_temporary_folde
 @pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd-copy", "a/../../escape"])
 def test_output_never_lands_outside_the_output_folder(tmp_path: Path, path: str) -> None:
     with pytest.raises(OutputError):
-        publish(tmp_path / "site", [(path, b"x")], tmp_path / "none")
+        publish(tmp_path / "site", [(path, b"x")])
     assert not (tmp_path / "escape.html").exists() and not (tmp_path / "escape").exists()
 
 
@@ -77,7 +77,7 @@ def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> 
     dead = tmp_path / ".site.staging-999999999-abc"
     dead.mkdir()
     (dead / "index.html").write_text("half")
-    publish(tmp_path / "site", [("index.html", b"new")], tmp_path / "none")
+    publish(tmp_path / "site", [("index.html", b"new")])
     assert staging_leftovers(tmp_path) == []
 
 
