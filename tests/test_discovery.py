@@ -252,3 +252,22 @@ def test_the_organization_website_and_logo_from_site_yml_reach_search_engines(
     assert data["hiringOrganization"] == {"@type": "Organization", "name": "Test Public Service",
                                           "sameAs": "https://www.example.ca/",
                                           "logo": "https://jobs.example.ca/assets/logo.png"}
+
+
+@pytest.mark.parametrize(("now", "expected"), [
+    ("2026-11-30T09:00:00-05:00", "2026-12-02T23:59:00-05:00"),   # remote developer closes
+    ("2026-12-02T23:59:00-05:00", "2026-12-12T17:00:00-05:00"),   # data analyst closing soon
+    ("2026-12-12T17:00:00-05:00", "2026-12-15T17:00:00-05:00"),   # data analyst closes
+])
+def test_next_change_of_the_sample_site_at_several_moments(tmp_path: Path, now: str,
+                                                           expected: str) -> None:
+    assert (build_at(tmp_path, now) / "next-change.txt").read_text() == expected + "\n"
+
+
+def test_next_change_across_the_spring_daylight_saving_change(tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"spring.md": posting("Spring", posted="2027-02-01",
+                                                          deadline="2027-03-15 12:00")})
+    before = build_at(tmp_path, "2027-03-10T09:00:00-05:00", folder)
+    assert (before / "next-change.txt").read_text() == "2027-03-12T12:00:00-05:00\n"
+    soon = build_at(tmp_path, "2027-03-12T12:00:00-05:00", folder)
+    assert (soon / "next-change.txt").read_text() == "2027-03-15T12:00:00-04:00\n"
