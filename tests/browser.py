@@ -112,6 +112,8 @@ def chromium() -> Iterator[Browser]:
     """The system Chromium, headless, launched once per session."""
     from playwright.sync_api import sync_playwright
 
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests need {CHROMIUM} (CI installs it)")
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

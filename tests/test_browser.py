@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import (  # noqa: F401 - fixtures
+from tests.browser import (
     APPLYING,
     AXE,
     CHROMIUM,
@@ -27,10 +27,6 @@ from tests.browser import (  # noqa: F401 - fixtures
     POSTINGS,
     STATUS_WORDS,
     Opener,
-    built_site,
-    chromium,
-    open_page,
-    site_url,
 )
 
 if not CHROMIUM.exists() or not AXE.exists():
@@ -154,7 +150,7 @@ def overflow_message(name: str, measured: dict[str, Any], width: int, what: str)
 # --- the sample covers every page type ------------------------------------------------------
 
 
-def test_the_sample_site_has_every_page_type(built_site: Path) -> None:  # noqa: F811
+def test_the_sample_site_has_every_page_type(built_site: Path) -> None:
     for name, kind in PAGES.items():
         html = (built_site / kind.file).read_text(encoding="utf-8")
         assert re.search(rf'<html[^>]*\slang="{kind.lang}"', html), \
@@ -169,7 +165,7 @@ def test_the_sample_site_has_every_page_type(built_site: Path) -> None:  # noqa:
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_axe_finds_no_wcag_violation(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_axe_finds_no_wcag_violation(open_page: Opener, name: str) -> None:
     page = open_page(name).page
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(RUN_AXE, AXE_OPTIONS)
@@ -185,7 +181,7 @@ def test_axe_finds_no_wcag_violation(open_page: Opener, name: str) -> None:  # n
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_reflows_at_320_px(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_reflows_at_320_px(open_page: Opener, name: str) -> None:
     page = open_page(name, width=NARROW, height=640).page
     measured = page.evaluate(MEASURE_OVERFLOW)
     assert measured["scrollWidth"] <= NARROW, overflow_message(name, measured, NARROW, "reflow")
@@ -195,7 +191,7 @@ def test_reflows_at_320_px(open_page: Opener, name: str) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_first_tab_is_a_visible_skip_link_into_main(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_first_tab_is_a_visible_skip_link_into_main(open_page: Opener, name: str) -> None:
     page = open_page(name).page
     page.keyboard.press("Tab")
     skip = focused(page)
@@ -221,7 +217,7 @@ def test_first_tab_is_a_visible_skip_link_into_main(open_page: Opener, name: str
 
 
 @pytest.mark.parametrize("name", APPLYING)
-def test_apply_link_is_reached_within_15_tabs(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_apply_link_is_reached_within_15_tabs(open_page: Opener, name: str) -> None:
     page = open_page(name).page
     links = page.locator('[data-apply] a[href^="mailto:"], [data-apply] a[href^="http"]')
     assert links.count() >= 1, f"{name}: no apply link (mailto: or http) inside [data-apply]"
@@ -233,7 +229,7 @@ def test_apply_link_is_reached_within_15_tabs(open_page: Opener, name: str) -> N
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_skip_link_shows_focus(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_skip_link_shows_focus(open_page: Opener, name: str) -> None:
     page = open_page(name).page
     page.keyboard.press("Tab")
     facts = focused(page)
@@ -243,7 +239,7 @@ def test_skip_link_shows_focus(open_page: Opener, name: str) -> None:  # noqa: F
 
 
 @pytest.mark.parametrize("name", APPLYING)
-def test_apply_link_shows_focus(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_apply_link_shows_focus(open_page: Opener, name: str) -> None:
     page = open_page(name).page
     presses, path = tab_until(page, is_apply_link, 15)
     assert presses is not None, f"{name}: 15 Tabs did not reach the apply link; went {path}"
@@ -257,7 +253,7 @@ def test_apply_link_shows_focus(open_page: Opener, name: str) -> None:  # noqa: 
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_text_spacing_does_not_overflow_at_320_px(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_text_spacing_does_not_overflow_at_320_px(open_page: Opener, name: str) -> None:
     page = open_page(name, width=NARROW, height=640).page
     page.add_style_tag(content=TEXT_SPACING)
     measured = page.evaluate(MEASURE_OVERFLOW)
@@ -266,7 +262,7 @@ def test_text_spacing_does_not_overflow_at_320_px(open_page: Opener, name: str) 
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_reflows_at_400_percent_zoom(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_reflows_at_400_percent_zoom(open_page: Opener, name: str) -> None:
     # 1280x1024 at 400 % is a 320x256 CSS px viewport.
     page = open_page(name, width=NARROW, height=256).page
     measured = page.evaluate(MEASURE_OVERFLOW)
@@ -278,7 +274,7 @@ def test_reflows_at_400_percent_zoom(open_page: Opener, name: str) -> None:  # n
 
 
 @pytest.mark.parametrize("name", POSTINGS)
-def test_status_is_said_in_words(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_status_is_said_in_words(open_page: Opener, name: str) -> None:
     kind = PAGES[name]
     assert kind.status is not None
     page = open_page(name).page
@@ -299,7 +295,7 @@ def test_status_is_said_in_words(open_page: Opener, name: str) -> None:  # noqa:
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_loads_nothing_from_another_host(open_page: Opener, name: str) -> None:  # noqa: F811
+def test_loads_nothing_from_another_host(open_page: Opener, name: str) -> None:
     visit = open_page(name, wait_until="networkidle")
     visit.page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     visit.page.wait_for_load_state("networkidle")

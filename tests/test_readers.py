@@ -21,7 +21,7 @@ orders a sort can make of those two cards coincide, so sorting is tested on the 
 site built by bench/generate.py (module fixture, about 12 s), which the scale, finder and
 search-count tests share.
 
-Run time, measured: the module's 57 tests take about 110 s on a 2-CPU machine busy with other
+Run time, measured: the module's 45 tests take about 120 s on a 2-CPU machine busy with other
 work (load average 3-4): 1.3-2.5 s a test (a fresh context, and a second page load wherever a
 test moves the clock or opens an address the shared opener does not know), plus 9-12 s once to
 generate and build the 1,000 postings; the scale test itself takes about 4 s.
@@ -48,7 +48,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from openings import build_site
-from tests.browser import (  # noqa: F401 - fixtures
+from tests.browser import (
     AXE,
     CHROMIUM,
     LOCAL_HOST,
@@ -58,10 +58,6 @@ from tests.browser import (  # noqa: F401 - fixtures
     Opener,
     Visit,
     _QuietHandler,
-    built_site,
-    chromium,
-    open_page,
-    site_url,
 )
 from tests.golden import LAYOUTS
 
@@ -121,7 +117,7 @@ Reader = Callable[..., Visit]
 
 
 @pytest.fixture
-def reader(open_page: Opener, site_url: str) -> Reader:  # noqa: F811
+def reader(open_page: Opener, site_url: str) -> Reader:
     """Open any address of the site (or of `base`) with the shared opener's context.
 
     `reader(path, at=None, ticking=False, base=None, width=1280, height=720)` -> Visit. The
@@ -152,7 +148,7 @@ def reader(open_page: Opener, site_url: str) -> Reader:  # noqa: F811
 
 
 @pytest.fixture
-def own_context(chromium: Browser) -> Iterator[Callable[..., tuple[BrowserContext, list[str]]]]:  # noqa: F811
+def own_context(chromium: Browser) -> Iterator[Callable[..., tuple[BrowserContext, list[str]]]]:
     """A context the shared opener cannot make (script off, another time zone), other hosts
     aborted as there. Returns (context, requests to other hosts)."""
     contexts: list[BrowserContext] = []
@@ -492,7 +488,7 @@ def _active_id(page: Page) -> str:
     return value
 
 
-def test_filters_and_search_by_keyboard_alone(reader: Reader, site_url: str) -> None:  # noqa: F811
+def test_filters_and_search_by_keyboard_alone(reader: Reader, site_url: str) -> None:
     page = reader("").page
     presses, path = tab_until(page, lambda f: f["tag"] == "select", 15)
     assert presses is not None, f"15 Tabs did not reach a filter select; went {path}"
@@ -539,7 +535,7 @@ def test_filters_and_search_by_keyboard_alone(reader: Reader, site_url: str) -> 
     ("fr/", "plain", [], "Aucun emploi ouvert ne correspond à « plain »."),
     ("", "Ottawa", [], "No open jobs match “Ottawa”."),       # only the closed posting says it
 ], ids=["fr-word-on-fr", "fr-word-on-en", "en-word-on-en", "en-word-on-fr", "closed-word"])
-def test_search_finds_in_the_pages_language(reader: Reader, site_url: str, home: str,  # noqa: F811
+def test_search_finds_in_the_pages_language(reader: Reader, site_url: str, home: str,
                                             words: str, expected: list[tuple[str, str]],
                                             none: str) -> None:
     page = reader(home).page
@@ -673,7 +669,7 @@ def test_home_drops_cards_at_their_deadlines(reader: Reader) -> None:
     assert page.locator("[data-empty]").is_visible()
 
 
-def test_countdown_is_in_the_sites_time_zone(own_context: Any, site_url: str) -> None:  # noqa: F811
+def test_countdown_is_in_the_sites_time_zone(own_context: Any, site_url: str) -> None:
     # A reader in Vancouver at 22:00 on 14 December: in Toronto it is already the 15th, 01:00.
     context, offsite = own_context(timezone_id="America/Vancouver")
     context.clock.set_fixed_time(datetime.fromisoformat("2026-12-14T22:00:00-08:00"))
@@ -687,7 +683,7 @@ def test_countdown_is_in_the_sites_time_zone(own_context: Any, site_url: str) ->
 
 
 @pytest.mark.parametrize("home", ["", "fr/"], ids=["en", "fr"])
-def test_without_javascript(own_context: Any, site_url: str, built_site: Path,  # noqa: F811
+def test_without_javascript(own_context: Any, site_url: str, built_site: Path,
                             home: str) -> None:
     context, offsite = own_context(java_script_enabled=False)
     page = context.new_page()
@@ -728,7 +724,7 @@ def test_without_javascript(own_context: Any, site_url: str, built_site: Path,  
 @pytest.mark.parametrize(("closed", "posting"), [
     ("closed/", "jobs/data-analyst/"), ("fr/closed/", "fr/jobs/analyste-des-donnees/")],
     ids=["en", "fr"])
-def test_finder_goes_to_the_posting_in_the_pages_language(reader: Reader, site_url: str,  # noqa: F811
+def test_finder_goes_to_the_posting_in_the_pages_language(reader: Reader, site_url: str,
                                                           closed: str, posting: str) -> None:
     page = reader(closed).page
     assert page.locator("[data-finder]").is_visible(), "finder.js did not show the finder"
@@ -761,7 +757,7 @@ def test_finder_finds_a_closed_job_deep_in_the_archive(reader: Reader, scale_sit
     assert status_words(page) == "Closed"
 
 
-def test_print_and_copy_link_buttons(reader: Reader, site_url: str) -> None:  # noqa: F811
+def test_print_and_copy_link_buttons(reader: Reader, site_url: str) -> None:
     visit = reader("jobs/data-analyst/")
     page = visit.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url[:-1])

@@ -10,6 +10,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -145,15 +146,11 @@ def test_serve_listens_on_loopback_only_by_default(server: tuple[str, Path]) -> 
     assert listening_addresses(port) == {"0100007F"}
 
 
-def test_the_open_browser_reloads_by_itself_after_a_save(server: tuple[str, Path]) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian's Chromium is not installed")
+def test_the_open_browser_reloads_by_itself_after_a_save(server: tuple[str, Path],
+                                                         chromium: Any) -> None:
     url, content = server
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page()
+    page = chromium.new_page()
+    try:
         page.goto(url + "jobs/analyst/")
         page.wait_for_function("window.LiveReload !== undefined", timeout=5000)
         time.sleep(0.3)
@@ -162,5 +159,6 @@ def test_the_open_browser_reloads_by_itself_after_a_save(server: tuple[str, Path
                                                                 "title: Lead Analyst"))
         page.wait_for_selector("h1:has-text('Lead Analyst')", timeout=5000)
         seconds = time.monotonic() - saved
-        browser.close()
+    finally:
+        page.close()
     assert seconds < 1.5

@@ -8,6 +8,7 @@
   var status = form.querySelector("[data-search-status]");
   var results = form.querySelector("[data-search-results]");
   var engine = null;
+  var SHOWN = 20, MOST = 500;
 
   function load() {
     if (!engine) {
@@ -36,9 +37,14 @@
     return out;
   }
 
+  function open(data) {
+    var deadline = Date.parse((data.meta || {}).deadline);
+    return isNaN(deadline) || Date.now() < deadline;
+  }
+
   function show(words, found) {
     results.textContent = "";
-    found.forEach(function (data) {
+    found.slice(0, SHOWN).forEach(function (data) {
       var item = document.createElement("li"), link = document.createElement("a");
       link.href = data.url;
       link.textContent = data.meta.title;
@@ -46,7 +52,8 @@
       item.appendChild(excerpt(data.excerpt));
       results.appendChild(item);
     });
-    var template = found.length ? status.dataset.some : status.dataset.none;
+    var template = found.length === 1 ? status.dataset.one
+      : found.length ? status.dataset.some : status.dataset.none;
     status.textContent = template.replace("{count}", found.length).replace("{words}", words);
   }
 
@@ -56,9 +63,9 @@
     if (!words) { results.textContent = ""; status.textContent = ""; return; }
     load().then(function (pagefind) { return pagefind.search(words); })
       .then(function (answer) {
-        return Promise.all(answer.results.slice(0, 20).map(function (r) { return r.data(); }));
+        return Promise.all(answer.results.slice(0, MOST).map(function (r) { return r.data(); }));
       })
-      .then(function (found) { show(words, found); })
+      .then(function (found) { show(words, found.filter(open)); })
       .catch(function () { status.textContent = status.dataset.unavailable; });
   }
 
