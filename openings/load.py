@@ -29,6 +29,7 @@ from .model import (
     Term,
 )
 from .places import parse_location, slugify
+from .pool import ordered_map
 from .source import Source, read_source
 from .timeline import END_OF_DAY, START_OF_DAY, parse_moment
 
@@ -208,22 +209,40 @@ class LoadCache:
     files: dict[Path, tuple[bytes, Posting | None, list[Problem]]] = field(default_factory=dict)
 
 
-def read_posting_file(path: Path, site: Site,
-                      cache: LoadCache) -> tuple[Posting | None, list[Problem]] | None:
-    """A posting from its file, reusing the cached result when the bytes are unchanged;
-    None when the file vanished while being read (an editor saving or renaming it)."""
+def read_bytes(path: Path) -> bytes | OSError | None:
+    """A file's bytes; None when it vanished while being read (an editor saving or renaming)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as err:
-        return None, [Problem(display_path(path), 1, f"cannot read the file: {err.strerror}")]
-    cached = cache.files.get(path)
-    if cached is not None and cached[0] == data:
-        return cached[1], cached[2]
-    posting, problems = load_posting(path, data, site)
-    cache.files[path] = (data, posting, problems)
-    return posting, problems
+        return err
+
+
+def parse_file(item: tuple[Path, bytes, Site]) -> tuple[Posting | None, list[Problem]]:
+    """Parse one posting (a worker's unit of work)."""
+    return load_posting(*item)
+
+
+def load_postings(paths: list[Path], site: Site, cache: LoadCache,
+                  jobs: int) -> list[tuple[Posting | None, list[Problem]]]:
+    """Every posting file, parsed only when its bytes changed, on up to `jobs` processes."""
+    found: list[tuple[Path, bytes]] = []
+    results: list[tuple[Posting | None, list[Problem]]] = []
+    for path in paths:
+        data = read_bytes(path)
+        if isinstance(data, OSError):
+            results.append((None, [Problem(display_path(path), 1,
+                                           f"cannot read the file: {data.strerror}")]))
+        elif data is not None:
+            found.append((path, data))
+    fresh = [(path, data, site) for path, data in found
+             if cache.files.get(path, (None,))[0] != data]
+    for (path, data, _), result in zip(fresh, ordered_map(parse_file, fresh, jobs),
+                                       strict=True):
+        cache.files[path] = (data, *result)
+    results += [cache.files[path][1:] for path, _ in found]
+    return results
 
 
 def duplicates(postings: Iterable[Posting]) -> list[Problem]:
@@ -274,8 +293,8 @@ def fact_differences(original: Posting, translation: Posting) -> list[Problem]:
             for name, fact in PAIRED_FACTS.items() if fact(original) != fact(translation)]
 
 
-def load_content(folder: Path,
-                 cache: LoadCache | None = None) -> tuple[Content | None, list[Problem]]:
+def load_content(folder: Path, cache: LoadCache | None = None,
+                 jobs: int = 1) -> tuple[Content | None, list[Problem]]:
     """Load site.yml and every posting of a content folder, collecting all problems."""
     cache = cache if cache is not None else LoadCache()
     settings = folder / "site.yml"
@@ -290,12 +309,9 @@ def load_content(folder: Path,
     if site is None:
         return None, problems
     postings: list[Posting] = []
-    for path in posting_files(folder):
-        loaded = read_posting_file(path, site, cache)
-        if loaded is None:
-            continue
-        problems += loaded[1]
-        if loaded[0] is not None:
-            postings.append(loaded[0])
+    for posting, found in load_postings(list(posting_files(folder)), site, cache, jobs):
+        problems += found
+        if posting is not None:
+            postings.append(posting)
     problems += duplicates(postings) + mismatched_translations(postings, site.default_lang)
     return Content(site, tuple(postings)), problems

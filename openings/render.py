@@ -13,6 +13,7 @@ from .calendar import deadline_ics
 from .messages import translator
 from .opendata import to_csv, to_json, to_next_change
 from .page import Page
+from .pool import ordered_map
 
 FINGERPRINTED = (".css", ".js")
 
@@ -94,6 +95,27 @@ def cache_key(page: Page) -> Hashable | None:
     except TypeError:
         return None
     return key
+
+
+WORKER: dict[str, Environment] = {}
+
+
+def start_worker(layouts: Path, assets: Assets) -> None:
+    """A worker's own template environment, made once."""
+    WORKER["env"] = make_environment(layouts, assets)
+
+
+def render_in_worker(page: Page) -> bytes:
+    """Render one page in a worker process."""
+    return render_page(WORKER["env"], page)
+
+
+def render_parallel(layouts: Path, assets: Assets, pages: tuple[Page, ...],
+                    jobs: int) -> Iterator[tuple[str, bytes]]:
+    """Every page's path and bytes, rendered on up to `jobs` processes, in page order."""
+    rendered = ordered_map(render_in_worker, list(pages), jobs, start_worker, (layouts, assets))
+    for page, data in zip(pages, rendered, strict=True):
+        yield page.path, data
 
 
 def render_pages(env: Environment, pages: tuple[Page, ...], cache: RenderCache | None = None,

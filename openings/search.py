@@ -7,6 +7,7 @@ language (from each page's `lang`).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +30,12 @@ def index_search(folder: Path) -> None:
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise OutputError(f"the search index could not be built: {done.stderr.strip()}")
+    steady_entry(folder / "pagefind" / "pagefind-entry.json")
+
+
+def steady_entry(path: Path) -> None:
+    """Pagefind lists the languages in its entry file in no fixed order; sort them, so the
+    same content always gives the same bytes."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                    encoding="utf-8")

@@ -207,8 +207,9 @@ def search(page: Page, words: str) -> str:
 
 
 def some(page: Page, count: int, words: str) -> str:
-    """The search status for `count` results, from the page's own template."""
-    template = page.locator("[data-search-status]").get_attribute("data-some") or ""
+    """The search status for `count` results, from the page's own template (one or many)."""
+    attribute = "data-one" if count == 1 else "data-some"
+    template = page.locator("[data-search-status]").get_attribute(attribute) or ""
     return " ".join(template.replace("{count}", str(count)).replace("{words}", words).split())
 
 

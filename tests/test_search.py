@@ -49,3 +49,14 @@ def test_a_site_with_no_open_posting_has_no_index_to_search(tmp_path: Path) -> N
     out = tmp_path / "site"
     build_site(folder, out, LAYOUTS, NOW)
     assert not (out / "pagefind").exists()
+
+
+def test_the_entry_file_lists_languages_in_a_fixed_order(tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"a.md": posting("Analyst", job_id="J-1"),
+                                     "b.md": posting("Analyste", job_id="J-1", lang="fr")})
+    out = tmp_path / "site"
+    build_site(folder, out, LAYOUTS, NOW)
+    text = (out / "pagefind/pagefind-entry.json").read_text()
+    assert text.index('"en"') < text.index('"fr"')
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"),
+                              sort_keys=True)

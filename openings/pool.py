@@ -1,0 +1,53 @@
+"""Work spread over the machine's cores: parsing postings and rendering pages.
+
+Results come back in the order of the inputs, so a parallel build writes exactly the bytes a
+single-process build writes. Small batches stay in this process, where starting workers would
+cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+SMALL = 200
+CHUNK = 32
+BATCH = 1024
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+def ordered_map(work: Callable[[In], Out], items: list[In], jobs: int,
+                initializer: Callable[..., None] | None = None,
+                initargs: tuple[Any, ...] = ()) -> Iterator[Out]:
+    """`work` over every item, in input order, on up to `jobs` processes; items are sent in
+    batches, so memory holds one batch of results at a time."""
+    if jobs <= 1 or len(items) < SMALL:
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(work, items)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer,
+                             initargs=initargs) as pool:
+        for batch in batched(items, BATCH):
+            yield from pool.map(work, batch, chunksize=CHUNK)
+
+
+def batched(items: Iterable[In], size: int) -> Iterator[list[In]]:
+    """Items in lists of at most `size`, to bound what is held at once."""
+    batch: list[In] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,27 @@
+"""A build on several processes writes exactly the bytes a single-process build writes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from bench.generate import generate
+from openings import build_site
+from tests.conftest import LAYOUTS
+
+NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path) -> None:
+    generate(400, tmp_path / "content")
+    build_site(tmp_path / "content", tmp_path / "one", LAYOUTS, NOW, jobs=1)
+    build_site(tmp_path / "content", tmp_path / "two", LAYOUTS, NOW, jobs=2)
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert len(one) > 800
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
