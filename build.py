@@ -63,6 +63,8 @@ def make_parser() -> Parser:
     build.add_argument("--base-url", type=base_url, help="override site.yml's base_url")
     build.add_argument("--jobs", type=int, default=None,
                        help="processes to parse and render with (default: one per core)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="ignore the build cache (.cache/openings/ beside the output)")
     serve = commands.add_parser("serve", help="live-reloading preview for editors")
     serve.add_argument("--content", type=Path, default=Path("content"))
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
@@ -92,7 +94,7 @@ def summary(report: BuildReport, out: Path) -> str:
 def run_build(args: argparse.Namespace, now: datetime) -> int:
     """The build command."""
     report = build_site(args.content, args.out, LAYOUTS, now, args.drafts, args.base_url,
-                        jobs=args.jobs)
+                        jobs=args.jobs, cache=not args.no_cache)
     report_problems(list(report.warnings))
     print(summary(report, args.out))
     return 0

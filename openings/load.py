@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -202,11 +203,17 @@ def load_posting(path: Path, data: bytes, site: Site) -> tuple[Posting | None, l
 
 @dataclass
 class LoadCache:
-    """What a long-lived session (the preview) keeps between loads: unchanged files are not
-    parsed again. Everything is dropped when site.yml changes."""
+    """What the preview keeps between loads, and the build cache keeps on disk between builds:
+    each file's digest and what it parsed to, so unchanged files are not parsed again.
+    Everything is dropped when site.yml changes."""
 
     site_bytes: bytes | None = None
-    files: dict[Path, tuple[bytes, Posting | None, list[Problem]]] = field(default_factory=dict)
+    files: dict[Path, tuple[str, Posting | None, list[Problem]]] = field(default_factory=dict)
+
+
+def digest(data: bytes) -> str:
+    """A file's identity for the caches."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def read_bytes(path: Path) -> bytes | OSError | None:
@@ -236,12 +243,13 @@ def load_postings(paths: list[Path], site: Site, cache: LoadCache,
                                            f"cannot read the file: {data.strerror}")]))
         elif data is not None:
             found.append((path, data))
+    digests = {path: digest(data) for path, data in found}
     fresh = [(path, data, site) for path, data in found
-             if cache.files.get(path, (None,))[0] != data]
-    for (path, data, _), result in zip(fresh, ordered_map(parse_file, fresh, jobs),
-                                       strict=True):
-        cache.files[path] = (data, *result)
+             if cache.files.get(path, ("",))[0] != digests[path]]
+    for (path, _, _), result in zip(fresh, ordered_map(parse_file, fresh, jobs), strict=True):
+        cache.files[path] = (digests[path], *result)
     results += [cache.files[path][1:] for path, _ in found]
+    cache.files = {path: cache.files[path] for path in digests}
     return results
 
 

@@ -73,7 +73,21 @@ def inside(root: Path, relative: str) -> Path:
     return target
 
 
-def write_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
+FileData = bytes | Path
+
+
+def put(target: Path, data: FileData) -> None:
+    """Write a file, or hard-link an unchanged one from the previous site (copy if links fail)."""
+    if isinstance(data, bytes):
+        target.write_bytes(data)
+        return
+    try:
+        os.link(data, target)
+    except OSError:
+        shutil.copyfile(data, target)
+
+
+def write_tree(root: Path, files: Iterable[tuple[str, FileData]]) -> int:
     """Write every file under root; returns how many."""
     count = 0
     made: set[Path] = set()
@@ -82,7 +96,7 @@ def write_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(data)
+        put(target, data)
         count += 1
     return count
 
@@ -113,7 +127,7 @@ def swap_in(staging: Path, out: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def publish(out: Path, files: Iterable[tuple[str, bytes]],
+def publish(out: Path, files: Iterable[tuple[str, FileData]],
             finish: Callable[[Path], None] | None = None) -> int:
     """Write every file into a fresh staging tree, let `finish` add to it (the search index),
     and swap it in; nothing half-written stays."""
