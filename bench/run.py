@@ -11,6 +11,7 @@ ratios and peak memory (GNU time's maximum resident set), and writes bench/RESUL
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import shutil
 import statistics
@@ -59,8 +60,8 @@ def commands(site: Path) -> dict[str, tuple[list[str], Path]]:
 
 
 def clean() -> None:
-    """Remove both tools' outputs so the next build starts from nothing."""
-    for name in ("hugo-public", "openings-site"):
+    """Remove both tools' outputs and caches so the next build starts from nothing."""
+    for name in ("hugo-public", "openings-site", ".cache"):
         shutil.rmtree(OUT / name, ignore_errors=True)
     shutil.rmtree(OUT / "hugo-site" / "resources", ignore_errors=True)
 
@@ -103,10 +104,11 @@ def main() -> None:
         "# Benchmark results",
         "",
         f"`python bench/run.py --postings {args.postings} --rounds {args.rounds}` "
-        f"(`make bench`), {time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
+        f"(`make bench`), {time.strftime('%Y-%m-%d')}, "
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; whole processes, alternating, same corpus.",
         "",
-        "| | clean build, median (min-max) | second build after touching one posting | peak memory |",
+        "| | clean build, median (min-max) | second build, one posting touched | peak memory |",
         "| --- | --- | --- | --- |",
     ]
     for tool in ("hugo", "openings"):

@@ -41,8 +41,9 @@ def page_key(page: Page) -> str | None:
     """A digest of everything a page shows; None for documents rendered every time."""
     if page.template in ("jobs.json", "jobs.csv", "next-change.txt", "sitemap.xml"):
         return None
-    text = repr((page.path, page.template, sorted(page.data.items())))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    data = pickle.dumps((page.path, page.template, sorted(page.data.items())),
+                        protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass

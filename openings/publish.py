@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -66,11 +66,13 @@ def check_output(out: Path, protected: Iterable[Path]) -> None:
 
 
 def inside(root: Path, relative: str) -> Path:
-    """The target of a relative output path, refused if it would land outside the root."""
-    target = (root / relative).resolve()
-    if target != root and root not in target.parents:
+    """The target of a relative output path, refused if it could land outside the root: no
+    absolute path, no `..`, no backslash (checked on the text; the staging tree holds no links)."""
+    parts = PurePosixPath(relative).parts
+    if not parts or relative.startswith("/") or "\\" in relative or any(
+            part in ("..", ".") for part in parts):
         raise OutputError(f"refusing to write outside the output folder: {relative}")
-    return target
+    return root.joinpath(*parts)
 
 
 FileData = bytes | Path

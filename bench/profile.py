@@ -1,0 +1,56 @@
+"""Where a build's time goes: `python bench/profile.py [N]` (one process, no cache).
+
+Generates N postings (default 2,000), builds them once under cProfile with one process and no
+cache, and prints the time of each stage and the functions that cost the most.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import re
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+from openings import build_site  # noqa: E402
+
+STAGES = {
+    "read YAML front-matter": "source.py:.*\\(compose\\)",
+    "Markdown to HTML": "markdown.py:.*\\(render\\)",
+    "check fields": "load.py:.*\\(read_posting\\)",
+    "posting rules": "rules.py:.*\\(check_postings\\)",
+    "plan (views, Babel formatting)": "plan.py:.*\\(plan_site\\)",
+    "render (Jinja2)": "render.py:.*\\(render_page\\)",
+    "search index (Pagefind)": "search.py:.*\\(index_search\\)",
+}
+
+
+def main() -> None:
+    """Profile one build and report."""
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    with tempfile.TemporaryDirectory() as temp:
+        generate(count, Path(temp) / "content")
+        profile = cProfile.Profile()
+        profile.enable()
+        build_site(Path(temp) / "content", Path(temp) / "site", HERE.parent / "layouts",
+                   datetime.fromisoformat("2026-11-29T12:00:00-05:00"), jobs=1, cache=False)
+        profile.disable()
+    stats = pstats.Stats(profile)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"{count} postings, one process, no cache: {total:.2f} s under the profiler")
+    for name, pattern in STAGES.items():
+        cumulative = sum(values[3] for key, values in stats.stats.items()  # type: ignore[attr-defined]
+                         if re.search(pattern, f"{key[0]}:{key[1]}({key[2]})"))
+        print(f"  {name:32} {cumulative:6.2f} s  {100 * cumulative / total:4.0f} %")
+    stats.sort_stats("tottime").print_stats(12)
+
+
+if __name__ == "__main__":
+    main()
