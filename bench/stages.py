@@ -1,4 +1,4 @@
-"""Where a build's time goes: `python bench/profile.py [N]` (one process, no cache).
+"""Where a build's time goes: `python bench/stages.py [N]` (one process, no cache).
 
 Generates N postings (default 2,000), builds them once under cProfile with one process and no
 cache, and prints the time of each stage and the functions that cost the most.
@@ -24,7 +24,7 @@ from openings import build_site  # noqa: E402
 STAGES = {
     "read YAML front-matter": "source.py:.*\\(compose\\)",
     "Markdown to HTML": "markdown.py:.*\\(render\\)",
-    "check fields": "load.py:.*\\(read_posting\\)",
+    "check fields (includes Markdown)": "load.py:.*\\(read_posting\\)",
     "posting rules": "rules.py:.*\\(check_postings\\)",
     "plan (views, Babel formatting)": "plan.py:.*\\(plan_site\\)",
     "render (Jinja2)": "render.py:.*\\(render_page\\)",
