@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain
@@ -23,13 +23,14 @@ from pathlib import Path
 from .cache import BuildCache, page_key
 from .errors import ContentErrors, Problem, UsageError, errors_only
 from .load import Content, LoadCache, display_path, load_content
-from .model import Status
+from .model import Posting, Status
 from .plan import Plan, plan_site
 from .pool import default_jobs
 from .publish import FileData, OutputError, check_output, publish
 from .render import load_assets, make_environment, render_pages, render_parallel
 from .rules import check_postings
 from .search import index_search
+from .views import PostingView
 
 __all__ = ["BuildReport", "ContentErrors", "OutputError", "Problem", "UsageError",
            "build_site", "check_site", "inspect_site", "render_site"]
@@ -46,7 +47,9 @@ class BuildReport:
 
 
 def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None = None,
-           jobs: int = 1, cache: LoadCache | None = None) -> tuple[Content, Plan, list[Problem]]:
+           jobs: int = 1, cache: LoadCache | None = None,
+           views: dict[tuple[Posting, Status], PostingView] | None = None,
+           ) -> tuple[Content, Plan, list[Problem]]:
     """Load and plan: everything checked, nothing written. Raises ContentErrors on errors."""
     content, problems = load_content(content_dir, cache, jobs)
     if content is not None:
@@ -56,7 +59,7 @@ def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None 
         raise ContentErrors(problems)
     if base_url:
         content = replace(content, site=replace(content.site, base_url=base_url))
-    plan, conflicts = plan_site(content, now, drafts)
+    plan, conflicts = plan_site(content, now, drafts, cache=views)
     if conflicts:
         raise ContentErrors(conflicts)
     return content, plan, problems
@@ -84,6 +87,18 @@ def render_site(content_dir: Path, layouts: Path, now: datetime,
     return render_pages(make_environment(layouts), plan.pages)
 
 
+def searcher(out: Path, saved: BuildCache | None) -> Callable[[Path], None]:
+    """The search step of a build: reuse the previous index when the indexed pages did not
+    change (known from the cache), else run Pagefind; the cache learns the new digest."""
+    def index(staging: Path) -> None:
+        """Index the staging tree."""
+        digest = index_search(staging, out.absolute() if saved else None,
+                              saved.search if saved else None)
+        if saved:
+            saved.search = digest
+    return index
+
+
 def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
                drafts: bool = False, base_url: str | None = None, search: bool = True,
                jobs: int | None = None, cache: bool = True) -> BuildReport:
@@ -93,7 +108,7 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
     clock, jobs = time.perf_counter(), jobs or default_jobs()
     saved = BuildCache.open(out, layouts) if cache else None
     _, plan, problems = gather(content_dir, now, drafts, base_url, jobs,
-                               saved.postings if saved else None)
+                               saved.postings if saved else None, saved.views if saved else None)
     loaded = time.perf_counter()
     check_output(out, (content_dir, layouts, Path.cwd()))
     assets = load_assets(layouts / "static")
@@ -103,9 +118,9 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
     fresh = tuple(page for page in plan.pages if page.path not in kept)
     pages: Iterable[tuple[str, FileData]] = chain(
         kept.items(), render_parallel(layouts, assets, fresh, jobs), assets.files)
-    count = publish(out, pages, index_search if search else None)
+    count = publish(out, pages, searcher(out, saved) if search else None)
     if saved:
-        saved.save({path: key for path, key in keys.items() if key})
+        saved.save({path: key for path, key in keys.items() if key}, plan.views)
     statuses = Counter(str(v.status) for v in plan.views)
     return BuildReport(count, {s: statuses[s] for s in Status}, tuple(problems), {
         "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import LoadCache
+from .model import Posting, Status
 from .page import Page
+from .views import PostingView
 
 CODE = Path(__file__).resolve().parent
 FILE = "build-cache.pickle"
@@ -41,9 +43,8 @@ def page_key(page: Page) -> str | None:
     """A digest of everything a page shows; None for documents rendered every time."""
     if page.template in ("jobs.json", "jobs.csv", "next-change.txt", "sitemap.xml"):
         return None
-    data = pickle.dumps((page.path, page.template, sorted(page.data.items())),
-                        protocol=pickle.HIGHEST_PROTOCOL)
-    return hashlib.sha256(data).hexdigest()
+    text = repr((page.path, page.template, sorted(page.data.items())))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -54,6 +55,8 @@ class BuildCache:
     stamp: str
     postings: LoadCache = field(default_factory=LoadCache)
     pages: dict[str, str] = field(default_factory=dict)
+    views: dict[tuple[Posting, Status], PostingView] = field(default_factory=dict)
+    search: str | None = None
 
     @classmethod
     def open(cls, out: Path, layouts: Path) -> BuildCache:
@@ -67,7 +70,8 @@ class BuildCache:
             return cls(folder, stamp)
         if not isinstance(saved, dict) or saved.get("stamp") != stamp:
             return cls(folder, stamp)
-        return cls(folder, stamp, saved["postings"], saved["pages"])
+        return cls(folder, stamp, saved["postings"], saved["pages"], saved["views"],
+                   saved["search"])
 
     def reusable(self, page: Page, key: str | None, out: Path) -> Path | None:
         """The previous site's copy of a page whose key is unchanged, to link instead of
@@ -77,10 +81,14 @@ class BuildCache:
             return previous
         return None
 
-    def save(self, pages: dict[str, str]) -> None:
-        """Write the cache in one step (a temporary file, then a rename)."""
+    def save(self, pages: dict[str, str], shown: tuple[PostingView, ...]) -> None:
+        """Write the cache in one step (a temporary file, then a rename), keeping the views
+        this build showed."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        data = {"stamp": self.stamp, "postings": self.postings, "pages": pages}
+        kept = {id(view) for view in shown}
+        views = {key: view for key, view in self.views.items() if id(view) in kept}
+        data = {"stamp": self.stamp, "postings": self.postings, "pages": pages,
+                "views": views, "search": self.search}
         handle, name = tempfile.mkstemp(dir=self.folder, prefix=".build-cache-")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -22,6 +23,13 @@ def hash_once(self: Any) -> int:
         cached = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
         object.__setattr__(self, "_hash", cached)
     return cached
+
+
+def state_without_hash(self: Any) -> dict[str, Any]:
+    """What pickling keeps of a record: its fields, not the hash cached for this process (string
+    hashes differ between processes, and page keys are digests of pickles)."""
+    return {name: value for name, value in self.__dict__.items()
+            if name not in ("_hash", "_repr")}
 
 
 class Status(StrEnum):
@@ -157,6 +165,17 @@ class Posting:
     links: tuple[tuple[int, str], ...] = ()
 
     __hash__ = hash_once
+    __getstate__ = state_without_hash
+
+    def __repr__(self) -> str:
+        """A short, stable stand-in for every field (page keys are digests of reprs)."""
+        cached: str | None = self.__dict__.get("_repr")
+        if cached is None:
+            fields = repr(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+            digest = hashlib.sha256(fields.encode("utf-8", "surrogatepass")).hexdigest()
+            cached = f"Posting#{digest}"
+            object.__setattr__(self, "_repr", cached)
+        return cached
 
     def line_of(self, key: str) -> int:
         """The file line of a front-matter key, or of the opening `---` when it is absent."""

@@ -7,7 +7,10 @@ language (from each page's `lang`).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,20 +20,45 @@ from .publish import OutputError
 MARK = b"data-pagefind-body"
 
 
-def has_live_postings(folder: Path) -> bool:
-    """Whether any page is marked for the index (else Pagefind would index every page)."""
-    return any(MARK in page.read_bytes() for page in folder.glob("**/jobs/*/index.html"))
+def indexed_digest(folder: Path) -> str | None:
+    """A digest of every page marked for the index; None when there is none (then Pagefind
+    would index every page, so no index is built)."""
+    digest, found = hashlib.sha256(), False
+    for page in sorted(folder.glob("**/jobs/*/index.html")):
+        data = page.read_bytes()
+        if MARK in data:
+            digest.update(str(page.relative_to(folder)).encode() + b"\0" + data)
+            found = True
+    return digest.hexdigest() if found else None
 
 
-def index_search(folder: Path) -> None:
-    """Write the search index into folder/pagefind/."""
-    if not has_live_postings(folder):
-        return
+def reuse_index(previous: Path, folder: Path) -> None:
+    """Link the previous site's index into the staging tree: the indexed pages are unchanged."""
+    for source in sorted(p for p in previous.rglob("*") if p.is_file()):
+        target = folder / "pagefind" / source.relative_to(previous)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+
+
+def index_search(folder: Path, previous: Path | None = None,
+                 known: str | None = None) -> str | None:
+    """Write the search index into folder/pagefind/, or reuse the previous site's when the
+    indexed pages have the same digest; returns the digest, for the build cache."""
+    digest = indexed_digest(folder)
+    if digest is None:
+        return None
+    if previous is not None and digest == known and (previous / "pagefind").is_dir():
+        try:
+            reuse_index(previous / "pagefind", folder)
+            return digest
+        except OSError:
+            shutil.rmtree(folder / "pagefind", ignore_errors=True)
     done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder), "--silent"],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise OutputError(f"the search index could not be built: {done.stderr.strip()}")
     steady_entry(folder / "pagefind" / "pagefind-entry.json")
+    return digest
 
 
 def steady_entry(path: Path) -> None:

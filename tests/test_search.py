@@ -60,3 +60,20 @@ def test_the_entry_file_lists_languages_in_a_fixed_order(tmp_path: Path) -> None
     assert text.index('"en"') < text.index('"fr"')
     assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"),
                               sort_keys=True)
+
+
+def test_the_index_is_reused_until_an_indexed_page_changes(tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"a.md": posting("Analyst"), "old.md": posting(
+        "Old", deadline="2026-11-01", posted="2026-10-01")})
+    out = tmp_path / "build" / "site"
+    build_site(folder, out, LAYOUTS, NOW)
+    entry = (out / "pagefind/pagefind-entry.json").stat().st_ino
+    (folder / "old.md").write_text(posting("Older", deadline="2026-11-01", posted="2026-10-01"))
+    build_site(folder, out, LAYOUTS, NOW)
+    assert (out / "pagefind/pagefind-entry.json").stat().st_ino == entry
+    (folder / "a.md").write_text(posting("Analyst").replace("You will help people.",
+                                                            "You will help everyone."))
+    build_site(folder, out, LAYOUTS, NOW)
+    clean = tmp_path / "clean" / "site"
+    build_site(folder, clean, LAYOUTS, NOW, cache=False)
+    assert files(out / "pagefind") == files(clean / "pagefind")
