@@ -17,7 +17,6 @@ from .places import slugify
 
 KINDS = (("locations", N_("Location")), ("organizations", N_("Organization")),
          ("terms", N_("Job type")))
-HOURS_A_YEAR = Decimal(52)
 DEFAULT_HOURS = Decimal(40)
 YEARLY = {"day": Decimal(260), "week": Decimal(52), "month": Decimal(12), "year": Decimal(1)}
 

@@ -14,14 +14,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from .errors import ERROR, WARNING, Problem
+from .facets import annual
 from .markdown import is_safe_link
 from .model import Posting, Site
 
 FROM_2026 = date(2026, 1, 1)
 RANGE_LIMIT = Decimal(50_000)
 HIGH_PAY = Decimal(200_000)
-DEFAULT_HOURS = Decimal(40)
-PER_YEAR = {"day": Decimal(260), "week": Decimal(52), "month": Decimal(12), "year": Decimal(1)}
 CANADIAN_EXPERIENCE = re.compile(
     r"canadian\s+(?:work\s+|job\s+|professional\s+)?experience"
     r"|experience\s+(?:working\s+|gained\s+)?in\s+canada"
@@ -57,20 +56,12 @@ def in_ontario(posting: Posting) -> bool:
     return any(place.region == "ON" for place in posting.locations)
 
 
-def yearly(amount: Decimal, posting: Posting) -> Decimal:
-    """Pay converted to a year, at the posting's weekly hours (40 when not given)."""
-    if posting.salary.per == "hour":
-        hours = posting.hours.per_week if posting.hours else DEFAULT_HOURS
-        return amount * hours * 52
-    return amount * PER_YEAR[posting.salary.per]
-
-
 def pay_range(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
     """A pay range may span at most $50,000 a year, unless its top is above $200,000 a year."""
     salary = posting.salary
     if not (under_the_act(posting, site) and in_ontario(posting)) or salary.max is None:
         return
-    low, high = yearly(salary.min, posting), yearly(salary.max, posting)
+    low, high = annual(salary.min, posting), annual(salary.max, posting)
     if high - low > RANGE_LIMIT and high <= HIGH_PAY:
         yield posting.line_of("salary"), (
             f"the pay range spans about ${high - low:,.0f} a year; Ontario allows at most "
