@@ -4,8 +4,10 @@
 
 Generates N postings (bench/generate.py), then for R rounds alternately runs a clean Hugo build
 (bench/hugo/, an equivalent minimal theme) and a clean `build.py build` on the same files, and
-then each one's second build after touching one posting. Reports medians, min-max, paired
-ratios and peak memory (GNU time's maximum resident set), and writes bench/RESULTS.md.
+then each one's second build after touching one posting, and a third after touching it again
+(Openings' steady state: the spare tree exists from the second build on). Reports medians,
+min-max, paired ratios and peak memory (GNU time's maximum resident set), and writes
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -91,14 +93,19 @@ def main() -> None:
     clean_times: dict[str, list[float]] = {"hugo": [], "openings": []}
     memory: dict[str, list[int]] = {"hugo": [], "openings": []}
     second: dict[str, list[float]] = {"hugo": [], "openings": []}
+    third: dict[str, list[float]] = {"hugo": [], "openings": []}
+    edit_memory: dict[str, list[int]] = {"hugo": [], "openings": []}
     for _ in range(args.rounds):
         for tool in ("hugo", "openings"):
             clean()
             seconds, peak = timed(*runs[tool])
             clean_times[tool].append(seconds)
             memory[tool].append(peak)
-            touch_one(site)
-            second[tool].append(timed(*runs[tool])[0])
+            for edits in (second, third):
+                touch_one(site)
+                seconds, peak = timed(*runs[tool])
+                edits[tool].append(seconds)
+                edit_memory[tool].append(peak)
     ratios = [o / h for o, h in zip(clean_times["openings"], clean_times["hugo"], strict=True)]
     lines = [
         "# Benchmark results",
@@ -108,12 +115,14 @@ def main() -> None:
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; whole processes, alternating, same corpus.",
         "",
-        "| | clean build, median (min-max) | second build, one posting touched | peak memory |",
-        "| --- | --- | --- | --- |",
+        "| | clean build, median (min-max) | second build, one posting touched | third build, "
+        "touched again | peak memory, clean | peak memory, edits |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for tool in ("hugo", "openings"):
         lines.append(f"| {tool} | {summary(clean_times[tool])} | {summary(second[tool])} | "
-                     f"{max(memory[tool]) / 1024:.0f} MB |")
+                     f"{summary(third[tool])} | {max(memory[tool]) / 1024:.0f} MB | "
+                     f"{max(edit_memory[tool]) / 1024:.0f} MB |")
     lines += ["", f"Paired ratio openings / hugo, clean build: median "
               f"{statistics.median(ratios):.2f}x (min {min(ratios):.2f}x, max {max(ratios):.2f}x)."]
     report = "\n".join(lines) + "\n"

@@ -12,9 +12,10 @@ checked::
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain
@@ -24,12 +25,14 @@ from .cache import BuildCache, page_key
 from .errors import ContentErrors, Problem, UsageError, errors_only
 from .load import Content, LoadCache, display_path, load_content
 from .model import Posting, Status
-from .plan import Plan, plan_site
+from .opendata import Lines
+from .page import Page
+from .plan import Plan, Unit, plan_site
 from .pool import default_jobs
-from .publish import FileData, OutputError, check_output, publish
-from .render import load_assets, make_environment, render_pages, render_parallel
+from .publish import FileData, Kept, Manifest, OutputError, Trees, check_output, publish
+from .render import Assets, load_assets, make_environment, render_pages, render_parallel
 from .rules import check_postings
-from .search import index_search
+from .search import index_search, indexed_digest
 from .views import PostingView
 
 __all__ = ["BuildReport", "ContentErrors", "OutputError", "Problem", "UsageError",
@@ -49,17 +52,20 @@ class BuildReport:
 def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None = None,
            jobs: int = 1, cache: LoadCache | None = None,
            views: dict[tuple[Posting, Status], PostingView] | None = None,
-           ) -> tuple[Content, Plan, list[Problem]]:
+           lines: Lines | None = None) -> tuple[Content, Plan, list[Problem]]:
     """Load and plan: everything checked, nothing written. Raises ContentErrors on errors."""
     content, problems = load_content(content_dir, cache, jobs)
     if content is not None:
+        ruled = {p: cache.ruled[p] for p in content.postings if cache and p in cache.ruled}
         problems += check_postings(content.postings, content.site,
-                                   display_path(content_dir / "site.yml"))
+                                   display_path(content_dir / "site.yml"), ruled)
+        if cache is not None:
+            cache.ruled = ruled
     if content is None or errors_only(problems):
         raise ContentErrors(problems)
     if base_url:
         content = replace(content, site=replace(content.site, base_url=base_url))
-    plan, conflicts = plan_site(content, now, drafts, cache=views)
+    plan, conflicts = plan_site(content, now, drafts, cache=views, lines=lines)
     if conflicts:
         raise ContentErrors(conflicts)
     return content, plan, problems
@@ -87,16 +93,40 @@ def render_site(content_dir: Path, layouts: Path, now: datetime,
     return render_pages(make_environment(layouts), plan.pages)
 
 
-def searcher(out: Path, saved: BuildCache | None) -> Callable[[Path], None]:
-    """The search step of a build: reuse the previous index when the indexed pages did not
-    change (known from the cache), else run Pagefind; the cache learns the new digest."""
-    def index(staging: Path) -> None:
+def searcher(out: Path, plan: Plan, trees: Trees | None,
+             found: dict[str, str | None]) -> Callable[[Path, Manifest], None]:
+    """The search step of a build: keep the staging tree's index or link the live site's when
+    the indexed pages are unchanged, else run Pagefind; `found` learns the digest."""
+    def index(staging: Path, manifest: Manifest) -> None:
         """Index the staging tree."""
-        digest = index_search(staging, out.absolute() if saved else None,
-                              saved.search if saved else None)
-        if saved:
-            saved.search = digest
+        digest = indexed_digest(manifest, plan.indexed)
+        index_search(staging, digest, trees.spare_search if trees else None,
+                     out.absolute() if trees else None, trees.live_search if trees else None)
+        found["digest"] = digest
     return index
+
+
+def site_files(plan: Plan, saved: BuildCache | None, layouts: Path, assets: Assets,
+               jobs: int) -> Iterator[tuple[str, FileData]]:
+    """Every file of the site: what the cache knows unchanged as its digest (the live site
+    holds its bytes), the rest rendered on up to `jobs` processes, then the static assets."""
+    fresh: list[Unit] = []
+    for unit in plan.units:
+        known = saved.units.get(unit.key) if saved else None
+        if known is None:
+            fresh.append(unit)
+            continue
+        yield from ((path, Kept(digest)) for path, digest in known)
+    listings: list[Page] = []
+    for page in plan.listings:
+        key, last = (page_key(page), saved.pages.get(page.path)) if saved else (None, None)
+        if key is not None and last is not None and last[0] == key:
+            yield page.path, Kept(last[1])
+        else:
+            listings.append(page)
+    pages = chain((page for unit in fresh for page in unit.pages()), listings)
+    yield from render_parallel(layouts, assets, pages, jobs)
+    yield from assets.files
 
 
 def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
@@ -104,23 +134,28 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
                jobs: int | None = None, cache: bool = True) -> BuildReport:
     """Build the site at `now` into `out`, replacing the previous site in one step. Parsing and
     rendering use `jobs` processes (default: one per core); the build cache skips postings and
-    pages that did not change. Either way the bytes are those of a clean single-process build."""
+    files that did not change. Either way the bytes are those of a clean single-process build."""
     clock, jobs = time.perf_counter(), jobs or default_jobs()
     saved = BuildCache.open(out, layouts) if cache else None
     _, plan, problems = gather(content_dir, now, drafts, base_url, jobs,
-                               saved.postings if saved else None, saved.views if saved else None)
+                               saved.postings if saved else None, saved.views if saved else None,
+                               saved.lines if saved else None)
     loaded = time.perf_counter()
     check_output(out, (content_dir, layouts, Path.cwd()))
-    assets = load_assets(layouts / "static")
-    keys = {page.path: page_key(page) for page in plan.pages} if saved else {}
-    kept = {page.path: source for page in plan.pages if saved and (
-        source := saved.reusable(page, keys[page.path], out.absolute()))}
-    fresh = tuple(page for page in plan.pages if page.path not in kept)
-    pages: Iterable[tuple[str, FileData]] = chain(
-        kept.items(), render_parallel(layouts, assets, fresh, jobs), assets.files)
-    count = publish(out, pages, searcher(out, saved) if search else None)
+    assets, found = load_assets(layouts / "static"), dict[str, str | None]()
+    trees = saved.trees if saved else None
+    gc.freeze()
+    try:
+        manifest = publish(out, site_files(plan, saved, layouts, assets, jobs),
+                           searcher(out, plan, trees, found) if search else None, trees)
+    finally:
+        gc.unfreeze()
     if saved:
-        saved.save({path: key for path, key in keys.items() if key}, plan.views)
+        saved.trees.live_search = found.get("digest")
+        saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths())
+                    for unit in plan.units},
+                   {page.path: (key, manifest[page.path]) for page in plan.listings
+                    if (key := page_key(page))}, plan.views)
     statuses = Counter(str(v.status) for v in plan.views)
-    return BuildReport(count, {s: statuses[s] for s in Status}, tuple(problems), {
+    return BuildReport(len(manifest), {s: statuses[s] for s in Status}, tuple(problems), {
         "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})

@@ -1,28 +1,35 @@
 """The build cache: what a build keeps on disk (`.cache/openings/` beside the output) so the
 next build skips work whose inputs did not change.
 
-- Each posting file's digest and what it parsed to (`LoadCache`): unchanged postings are not
-  parsed again.
-- Each page's key (a digest of everything it shows, status included) as last published: an
-  unchanged page is neither rendered nor written again, but hard-linked from the previous site
-  into the staging tree, so the swap stays atomic.
+- Each posting file's stat, digest and what it parsed to, and its rule results (`LoadCache`):
+  unchanged postings are neither read nor parsed nor checked again.
+- Each posting's views and open-data lines.
+- Each unit's and listing page's key with the digests of its files, and the manifests of the
+  live site and of the spare tree beside it (`Trees`): an unchanged file is neither planned,
+  rendered nor written again.
 
-The cache is dropped whole when the generator's code or the layouts change, and a posting's
-entry when its bytes change; statuses are recomputed every build, since the clock moves.
+The cache is dropped whole when the generator's code or the layouts change, a posting's entry
+when its bytes change, and what it knows of published files when the output folder is not the
+one it last published; statuses are recomputed every build, since the clock moves.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import LoadCache
 from .model import Posting, Status
+from .opendata import Lines
 from .page import Page
+from .publish import Trees, tree_id
 from .views import PostingView
 
 CODE = Path(__file__).resolve().parent
@@ -47,6 +54,22 @@ def page_key(page: Page) -> str | None:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+Files = tuple[tuple[str, str], ...]
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while a cache of a million small records is read or written:
+    it would otherwise walk them again and again, and triple the time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 @dataclass
 class BuildCache:
     """The cache of one output folder, loaded at the start of a build, saved after the swap."""
@@ -54,42 +77,44 @@ class BuildCache:
     folder: Path
     stamp: str
     postings: LoadCache = field(default_factory=LoadCache)
-    pages: dict[str, str] = field(default_factory=dict)
+    units: dict[str, Files] = field(default_factory=dict)
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     views: dict[tuple[Posting, Status], PostingView] = field(default_factory=dict)
-    search: str | None = None
+    trees: Trees = field(default_factory=Trees)
+    lines: Lines = field(default_factory=dict)
 
     @classmethod
     def open(cls, out: Path, layouts: Path) -> BuildCache:
-        """The cache beside `out`, or an empty one when it is missing, stale or unreadable."""
+        """The cache beside `out`, or an empty one when it is missing, stale or unreadable. What
+        it knows of published files is dropped when `out` is not the folder it last published."""
         folder = out.absolute().parent / ".cache" / "openings"
         stamp = fingerprint([CODE, layouts])
+        spare = folder / f"spare-{out.absolute().name}"
         try:
-            with (folder / FILE).open("rb") as handle:
+            with (folder / FILE).open("rb") as handle, paused_gc():
                 saved = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return cls(folder, stamp)
+            return cls(folder, stamp, trees=Trees(spare_folder=spare))
         if not isinstance(saved, dict) or saved.get("stamp") != stamp:
-            return cls(folder, stamp)
-        return cls(folder, stamp, saved["postings"], saved["pages"], saved["views"],
-                   saved["search"])
+            return cls(folder, stamp, trees=Trees(spare_folder=spare))
+        cache = cls(folder, stamp, saved["postings"], saved["units"], saved["pages"],
+                    saved["views"], saved["trees"], saved["lines"])
+        cache.trees.spare_folder = spare
+        if cache.trees.live_id != tree_id(out.absolute()):
+            cache.units, cache.pages = {}, {}
+            cache.trees.live, cache.trees.live_id, cache.trees.live_search = {}, None, None
+        return cache
 
-    def reusable(self, page: Page, key: str | None, out: Path) -> Path | None:
-        """The previous site's copy of a page whose key is unchanged, to link instead of
-        rendering it again."""
-        previous = out / page.path
-        if key is not None and self.pages.get(page.path) == key and previous.is_file():
-            return previous
-        return None
-
-    def save(self, pages: dict[str, str], shown: tuple[PostingView, ...]) -> None:
+    def save(self, units: dict[str, Files], pages: dict[str, tuple[str, str]],
+             shown: tuple[PostingView, ...]) -> None:
         """Write the cache in one step (a temporary file, then a rename), keeping the views
         this build showed."""
         self.folder.mkdir(parents=True, exist_ok=True)
         kept = {id(view) for view in shown}
         views = {key: view for key, view in self.views.items() if id(view) in kept}
-        data = {"stamp": self.stamp, "postings": self.postings, "pages": pages,
-                "views": views, "search": self.search}
+        data = {"stamp": self.stamp, "postings": self.postings, "units": units, "pages": pages,
+                "views": views, "trees": self.trees, "lines": self.lines}
         handle, name = tempfile.mkstemp(dir=self.folder, prefix=".build-cache-")
-        with os.fdopen(handle, "wb") as stream:
+        with os.fdopen(handle, "wb") as stream, paused_gc():
             pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(name, self.folder / FILE)

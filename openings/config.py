@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
@@ -33,13 +34,19 @@ def known_language(code: str) -> bool:
     return True
 
 
+@cache
+def zone_names() -> frozenset[str]:
+    """Every IANA zone name tzdata knows (read once: the preview reloads site.yml often)."""
+    return frozenset(available_timezones())
+
+
 def read_zone(fields: Fields) -> ZoneInfo | None:
     """The site's IANA time zone."""
     name = fields.text("timezone", required=True)
     if name is None:
         return None
     try:
-        if name in available_timezones():
+        if name in zone_names():
             return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         pass

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .messages import ARRANGEMENTS, N_, TERMS, Translate
 from .model import Posting
@@ -43,8 +44,10 @@ def annual_top(posting: Posting) -> int:
     return int(annual(posting.salary.max or posting.salary.min, posting))
 
 
+@lru_cache(maxsize=65_536)
 def values_of(posting: Posting, t: Translate) -> dict[str, list[tuple[str, str]]]:
-    """The facet values (slug, label) a posting belongs to."""
+    """The facet values (slug, label) a posting belongs to (remembered: every listing asks;
+    never mutated)."""
     places = [(slugify(p.locality or p.text), p.locality or p.text) for p in posting.locations
               if posting.work_arrangement != "remote"]
     if posting.work_arrangement != "on-site":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time as clock
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ def display_path(path: Path) -> str:
 
 def posting_files(folder: Path) -> Iterator[Path]:
     """The Markdown postings of a folder, in a stable order; `_` and `.` files are skipped."""
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.suffix == ".md" and not path.name.startswith(("_", ".")) and path.is_file():
             yield path
 
@@ -205,10 +206,13 @@ def load_posting(path: Path, data: bytes, site: Site) -> tuple[Posting | None, l
 class LoadCache:
     """What the preview keeps between loads, and the build cache keeps on disk between builds:
     each file's digest and what it parsed to, so unchanged files are not parsed again.
-    Everything is dropped when site.yml changes."""
+    The posting rules' findings for each posting are kept too. Everything is dropped when
+    site.yml changes."""
 
     site_bytes: bytes | None = None
     files: dict[Path, tuple[str, Posting | None, list[Problem]]] = field(default_factory=dict)
+    ruled: dict[Posting, list[Problem]] = field(default_factory=dict)
+    stats: dict[Path, tuple[int, int, int, int]] = field(default_factory=dict)
 
 
 def digest(data: bytes) -> str:
@@ -231,25 +235,49 @@ def parse_file(item: tuple[Path, bytes, Site]) -> tuple[Posting | None, list[Pro
     return load_posting(*item)
 
 
+SETTLED_NS = 2_000_000_000
+
+
+def stat_key(path: Path) -> tuple[int, int, int, int] | None:
+    """What says a file is unchanged without reading it (size, inode, change and modification
+    times), trusted only once it is two seconds old, so a save within the same clock tick as a
+    build is never missed."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    if clock.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < SETTLED_NS:
+        return None
+    return (status.st_size, status.st_ino, status.st_mtime_ns, status.st_ctime_ns)
+
+
 def load_postings(paths: list[Path], site: Site, cache: LoadCache,
                   jobs: int) -> list[tuple[Posting | None, list[Problem]]]:
-    """Every posting file, parsed only when its bytes changed, on up to `jobs` processes."""
+    """Every posting file, parsed only when its bytes changed, on up to `jobs` processes; a
+    file whose size, inode and times are unchanged is not even read."""
     found: list[tuple[Path, bytes]] = []
     results: list[tuple[Posting | None, list[Problem]]] = []
+    digests, stats = {}, {}
     for path in paths:
+        stats[path] = stat_key(path)
+        if stats[path] is not None and cache.stats.get(path) == stats[path] and (
+                path in cache.files):
+            digests[path] = cache.files[path][0]
+            continue
         data = read_bytes(path)
         if isinstance(data, OSError):
             results.append((None, [Problem(display_path(path), 1,
                                            f"cannot read the file: {data.strerror}")]))
         elif data is not None:
             found.append((path, data))
-    digests = {path: digest(data) for path, data in found}
+            digests[path] = digest(data)
     fresh = [(path, data, site) for path, data in found
              if cache.files.get(path, ("",))[0] != digests[path]]
     for (path, _, _), result in zip(fresh, ordered_map(parse_file, fresh, jobs), strict=True):
         cache.files[path] = (digests[path], *result)
-    results += [cache.files[path][1:] for path, _ in found]
+    results += [cache.files[path][1:] for path in paths if path in digests]
     cache.files = {path: cache.files[path] for path in digests}
+    cache.stats = {path: stat for path in digests if (stat := stats[path]) is not None}
     return results
 
 
@@ -312,7 +340,7 @@ def load_content(folder: Path, cache: LoadCache | None = None,
         return None, [Problem(display_path(settings), 1, "site.yml is missing: every site "
                               "needs its settings file")]
     if settings_bytes != cache.site_bytes:
-        cache.site_bytes, cache.files = settings_bytes, {}
+        cache.site_bytes, cache.files, cache.ruled, cache.stats = settings_bytes, {}, {}, {}
     site, problems = load_site(display_path(settings), settings_bytes)
     if site is None:
         return None, problems

@@ -44,8 +44,10 @@ def catalogue(lang: str) -> dict[str, str]:
     return {str(m.id): str(m.string) for m in po if m.id and m.string and not m.fuzzy}
 
 
+@cache
 def translator(lang: str) -> Translate:
-    """gettext for one language: the translation, or the English text when there is none."""
+    """gettext for one language: the translation, or the English text when there is none (one
+    function per language, so it can key caches)."""
     table = catalogue(lang)
     return lambda message: table.get(message, message)
 

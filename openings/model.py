@@ -26,10 +26,21 @@ def hash_once(self: Any) -> int:
 
 
 def state_without_hash(self: Any) -> dict[str, Any]:
-    """What pickling keeps of a record: its fields, not the hash cached for this process (string
-    hashes differ between processes, and page keys are digests of pickles)."""
-    return {name: value for name, value in self.__dict__.items()
-            if name not in ("_hash", "_repr")}
+    """What pickling keeps of a record: its fields and digest, not the hash cached for this
+    process (string hashes differ between processes)."""
+    return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+
+
+def digest_repr(self: Any) -> str:
+    """A short, stable stand-in for every field, computed once (page keys are digests of
+    reprs, and large records appear in many pages)."""
+    cached: str | None = self.__dict__.get("_repr")
+    if cached is None:
+        fields = repr(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+        digest = hashlib.sha256(fields.encode("utf-8", "surrogatepass")).hexdigest()
+        cached = f"{type(self).__name__}#{digest}"
+        object.__setattr__(self, "_repr", cached)
+    return cached
 
 
 class Status(StrEnum):
@@ -167,15 +178,7 @@ class Posting:
     __hash__ = hash_once
     __getstate__ = state_without_hash
 
-    def __repr__(self) -> str:
-        """A short, stable stand-in for every field (page keys are digests of reprs)."""
-        cached: str | None = self.__dict__.get("_repr")
-        if cached is None:
-            fields = repr(tuple(getattr(self, name) for name in self.__dataclass_fields__))
-            digest = hashlib.sha256(fields.encode("utf-8", "surrogatepass")).hexdigest()
-            cached = f"Posting#{digest}"
-            object.__setattr__(self, "_repr", cached)
-        return cached
+    __repr__ = digest_repr
 
     def line_of(self, key: str) -> int:
         """The file line of a front-matter key, or of the opening `---` when it is absent."""

@@ -8,7 +8,6 @@ import json
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from .model import Site
@@ -35,10 +34,8 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=32_768)
 def record(view: PostingView, site: Site) -> dict[str, Any]:
-    """One posting: where it is, its status, and all its front-matter fields (remembered,
-    since the preview asks again for every posting that did not change; never mutated)."""
+    """One posting: where it is, its status, and all its front-matter fields."""
     posting = view.posting
     return {
         "slug": posting.slug, "url": site.url_for(view.path), "lang": posting.lang,
@@ -54,20 +51,38 @@ def record(view: PostingView, site: Site) -> dict[str, Any]:
     }
 
 
+Lines = dict[str, tuple[str, str]]
+
+
+def posting_lines(view: PostingView, site: Site) -> tuple[str, str]:
+    """A posting's line in jobs.json and its row in jobs.csv."""
+    row = record(view, site)
+    return (json.dumps(row, ensure_ascii=False, separators=(",", ":")),
+            csv_line(tuple(cell(row, column) for column in CSV_COLUMNS)))
+
+
 def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
-                  change: datetime | None) -> dict[str, Any]:
-    """The whole jobs.json document, postings in a stable order."""
+                  change: datetime | None, memo: Lines | None = None) -> dict[str, Any]:
+    """The open data of a build, postings in a stable order; `memo` (the build cache's) keeps
+    each unchanged posting's lines, and learns the new ones."""
     ordered = sorted(views, key=lambda v: (v.posting.lang, v.posting.slug))
+    known = {} if memo is None else memo
+    lines, fresh = [], {}
+    for view in ordered:
+        key = f"{view!r} {site.base_url}"
+        fresh[key] = known[key] if key in known else posting_lines(view, site)
+        lines.append(fresh[key])
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
     return {"version": VERSION, "generated": iso(now, site), "site": site.title,
-            "next_change": iso(change, site) if change else None,
-            "postings": [record(view, site) for view in ordered]}
+            "next_change": iso(change, site) if change else None, "lines": tuple(lines)}
 
 
 def to_json(document: dict[str, Any]) -> bytes:
     """jobs.json: stable, compact (the C encoder), one posting a line so diffs stay readable."""
-    postings = ",\n".join(json.dumps(p, ensure_ascii=False, separators=(",", ":"))
-                           for p in document["postings"])
-    head = json.dumps({k: v for k, v in document.items() if k != "postings"},
+    postings = ",\n".join(line for line, _ in document["lines"])
+    head = json.dumps({k: v for k, v in document.items() if k != "lines"},
                       ensure_ascii=False, separators=(",", ":"))[:-1]
     return f'{head},"postings":[\n{postings}\n]}}\n'.encode()
 
@@ -92,16 +107,8 @@ def csv_line(cells: tuple[str, ...]) -> str:
 
 def to_csv(document: dict[str, Any]) -> bytes:
     """jobs.csv: one posting a row, UTF-8 with a byte-order mark so spreadsheets read accents."""
-    rows = [csv_line(CSV_COLUMNS)] + [
-        csv_row(json.dumps(row, sort_keys=True)) for row in document["postings"]]
+    rows = [csv_line(CSV_COLUMNS)] + [row for _, row in document["lines"]]
     return ("\ufeff" + "".join(rows)).encode("utf-8")
-
-
-@lru_cache(maxsize=32_768)
-def csv_row(record_json: str) -> str:
-    """A posting's CSV line, remembered by its record (the preview asks again and again)."""
-    row = json.loads(record_json)
-    return csv_line(tuple(cell(row, column) for column in CSV_COLUMNS))
 
 
 def to_next_change(document: dict[str, Any]) -> bytes:

@@ -6,21 +6,23 @@ claiming one path are reported here, naming both sources.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from .errors import Problem
 from .formats import locale_for, long_date
-from .frame import Link, chrome, href, lang_prefix
+from .frame import Link, alternates, chrome, href, lang_prefix
 from .jsonld import job_posting, script_json
 from .listings import language_pages
 from .load import Content
 from .messages import N_, language_in, translator
 from .model import Posting, Site, Status
-from .opendata import jobs_document
+from .opendata import Lines, jobs_document
 from .page import LIVE, Page
 from .timeline import is_published, next_change, retention_end, status
 from .views import PostingView, posting_view
@@ -42,12 +44,69 @@ class SitemapEntry:
 
 
 @dataclass(frozen=True)
-class Plan:
-    """Every page of a build, and the views they were made from."""
+class Unit:
+    """A posting's own files (its page, its stand-ins in other languages, its calendar): their
+    paths and key are known at once, their pages planned only when the build needs them."""
 
-    pages: tuple[Page, ...]
+    view: PostingView
+    site: Site
+    targets: tuple[tuple[str, str], ...]
+    flag: str | None
+    site_key: str
+
+    @cached_property
+    def key(self) -> str:
+        """A digest of everything the unit's files show."""
+        text = repr((self.view, self.targets, self.flag, self.site_key))
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @property
+    def indexed(self) -> bool:
+        """Whether search indexes the posting's page: open to readers and not a preview."""
+        return self.view.status in LIVE and not self.flag
+
+    def paths(self) -> list[str]:
+        """Every file of the unit, without planning its pages."""
+        view, versions = self.view, dict(self.targets)
+        paths = [view.path] + [fallback_path(view, self.site, lang)
+                               for lang in self.site.languages if lang not in versions]
+        return [*paths, calendar_path(view)] if view.status in LIVE else paths
+
+    def pages(self) -> list[Page]:
+        """The unit's pages."""
+        view, versions = self.view, dict(self.targets)
+        pages = [posting_page(view, self.site, versions, self.flag)]
+        pages += fallback_pages(view, self.site, versions)
+        return [*pages, calendar_page(view, self.site)] if view.status in LIVE else pages
+
+    def entry(self) -> SitemapEntry | None:
+        """The posting page's line in the sitemap, when it asks to be indexed."""
+        view = self.view
+        if view.status not in LIVE or self.flag:
+            return None
+        return SitemapEntry(self.site.url_for(view.path), view.posted_iso[:10],
+                            alternates(self.site, view.path, dict(self.targets)))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every file of a build: each posting's unit, the pages about many postings (listings,
+    feeds, open data, sitemap), and the views they were made from."""
+
+    units: tuple[Unit, ...]
+    listings: tuple[Page, ...]
     views: tuple[PostingView, ...]
     next_change: datetime | None
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        """Every page, the units' planned now."""
+        return tuple(page for unit in self.units for page in unit.pages()) + self.listings
+
+    @property
+    def indexed(self) -> tuple[str, ...]:
+        """The pages search indexes."""
+        return tuple(unit.view.path for unit in self.units if unit.indexed)
 
 
 def calendar_path(view: PostingView) -> str:
@@ -131,17 +190,10 @@ def versions_of(view: PostingView, targets: Mapping[str, Mapping[str, str]]) -> 
     return dict(targets.get(view.posting.job_id or "", {view.posting.lang: view.path}))
 
 
-def sitemap_entries(pages: Iterable[Page]) -> tuple[SitemapEntry, ...]:
-    """Every page that asks to be indexed, with its other languages and, for a posting, the
-    date it was posted."""
-    entries = []
-    for page in pages:
-        frame = page.data.get("chrome")
-        if frame is not None and frame.indexable:
-            job = page.data.get("job")
-            entries.append(SitemapEntry(frame.canonical, job.posted_iso[:10] if job else None,
-                                        frame.alternates))
-    return tuple(sorted(entries, key=lambda e: e.url))
+def sitemap_entries(pages: Iterable[Page]) -> list[SitemapEntry]:
+    """Every listing page that asks to be indexed, with its other languages."""
+    return [SitemapEntry(frame.canonical, None, frame.alternates) for page in pages
+            if (frame := page.data.get("chrome")) is not None and frame.indexable]
 
 
 @dataclass(frozen=True)
@@ -171,24 +223,26 @@ def not_found_page(site: Site) -> Page:
 
 
 def site_pages(site: Site, views: tuple[PostingView, ...], now: datetime,
-               change: datetime | None, pages: list[Page]) -> list[Page]:
+               change: datetime | None, entries: Iterable[SitemapEntry],
+               lines: Lines | None = None) -> list[Page]:
     """Pages about the whole site: 404, open data, sitemap and robots.txt."""
-    document = jobs_document(site, views, now, change)
+    document = jobs_document(site, views, now, change, lines)
     return [
         not_found_page(site),
         Page("jobs.json", "jobs.json", {"document": document}),
         Page("jobs.csv", "jobs.csv", {"document": document}),
         Page("next-change.txt", "next-change.txt", {"document": document}),
-        Page("sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(pages)}),
+        Page("sitemap.xml", "sitemap.xml",
+             {"entries": tuple(sorted(entries, key=lambda e: e.url))}),
         Page("robots.txt", "robots.txt", {"sitemap": site.url_for("sitemap.xml")}),
     ]
 
 
-def conflicts(pages: Iterable[Page]) -> list[Problem]:
+def conflicts(claimed: Iterable[tuple[str, str]]) -> list[Problem]:
     """Two sources writing one output path: an error naming every source."""
     claims: dict[str, list[str]] = defaultdict(list)
-    for page in pages:
-        claims[page.path].append(page.source)
+    for path, source in claimed:
+        claims[path].append(source)
     return [Problem(source, 1, f"two sources write {path}: " + ", ".join(sources))
             for path, sources in sorted(claims.items()) if len(sources) > 1
             for source in sources]
@@ -220,21 +274,24 @@ def retired(posting: Posting, now: datetime, site: Site) -> bool:
 
 def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bool = False,
               cache: dict[tuple[Posting, Status], PostingView] | None = None,
-              ) -> tuple[Plan, list[Problem]]:
-    """Decide every page of the site as it stands at `now` (with drafts and scheduled postings,
-    marked, in the editors' preview)."""
+              lines: Lines | None = None) -> tuple[Plan, list[Problem]]:
+    """Decide every file of the site as it stands at `now` (with drafts and scheduled postings,
+    marked, in the editors' preview); the caches keep views and open-data lines."""
     site = content.site
     views = make_views(content, now, drafts, preview, {} if cache is None else cache)
     flags = {v.path: preview_flag(v, site, now) for v in views} if preview or drafts else {}
     change = next_change(candidates(content.postings, drafts), now, site.closing_soon_days,
                          site.zone, site.closed_retention_years)
-    targets = translation_targets(views)
-    pages = [posting_page(v, site, versions_of(v, targets), flags.get(v.path)) for v in views]
-    pages += [page for v in views for page in fallback_pages(v, site, versions_of(v, targets))]
-    pages += [calendar_page(v, site) for v in views if v.status in LIVE]
+    targets, site_key = translation_targets(views), repr(site)
+    units = tuple(Unit(v, site, tuple(sorted(versions_of(v, targets).items())),
+                       flags.get(v.path), site_key) for v in views)
+    pages: list[Page] = []
     for lang in site.languages:
         pages += language_pages(site, lang, [v for v in views if v.posting.lang == lang], now,
                                 flags)
+    entries = [entry for unit in units if (entry := unit.entry())] + sitemap_entries(pages)
     pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change,
-                        pages)
-    return Plan(tuple(pages), views, change), conflicts(pages)
+                        entries, lines)
+    claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths()]
+    return (Plan(units, tuple(pages), views, change),
+            conflicts(claimed + [(page.path, page.source) for page in pages]))

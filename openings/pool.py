@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 In = TypeVar("In")
@@ -25,19 +26,21 @@ def default_jobs() -> int:
         os.cpu_count() or 1)
 
 
-def ordered_map(work: Callable[[In], Out], items: list[In], jobs: int,
+def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
                 initializer: Callable[..., None] | None = None,
                 initargs: tuple[Any, ...] = ()) -> Iterator[Out]:
-    """`work` over every item, in input order, on up to `jobs` processes; items are sent in
-    batches, so memory holds one batch of results at a time."""
-    if jobs <= 1 or len(items) < SMALL:
+    """`work` over every item, in input order, on up to `jobs` processes; items are taken and
+    sent in batches, so memory holds one batch of items and results at a time."""
+    stream = iter(items)
+    head = list(islice(stream, SMALL))
+    if jobs <= 1 or len(head) < SMALL:
         if initializer is not None:
             initializer(*initargs)
-        yield from map(work, items)
+        yield from map(work, chain(head, stream))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=initializer,
                              initargs=initargs) as pool:
-        for batch in batched(items, BATCH):
+        for batch in batched(chain(head, stream), BATCH):
             yield from pool.map(work, batch, chunksize=CHUNK)
 
 

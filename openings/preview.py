@@ -18,6 +18,7 @@ from jinja2 import Environment
 from .errors import ContentErrors, Problem, errors_only
 from .load import LoadCache, display_path, load_content
 from .model import Posting, Status
+from .opendata import Lines
 from .plan import plan_site
 from .render import Assets, RenderCache, load_assets, make_environment, render_pages
 from .rules import check_postings
@@ -53,6 +54,8 @@ class Preview:
     views: dict[tuple[Posting, Status], PostingView] = field(default_factory=dict)
     ruled: dict[Posting, list[Problem]] = field(default_factory=dict)
     rendered: RenderCache = field(default_factory=dict)
+    units: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    lines: Lines = field(default_factory=dict)
     stamp: tuple[tuple[str, int, int], ...] = ()
     env: Environment | None = None
     assets: Assets = field(default_factory=lambda: Assets({}, ()))
@@ -63,7 +66,7 @@ class Preview:
         if self.env is None or stamp != self.stamp:
             self.assets = load_assets(self.layouts / "static")
             self.env, self.stamp = make_environment(self.layouts, self.assets), stamp
-            self.rendered = {}
+            self.rendered, self.units = {}, {}
         return self.env
 
     def rebuild(self) -> Round:
@@ -78,13 +81,22 @@ class Preview:
             self.refresh_layouts()
             return Round(dict(self.assets.files), tuple(sorted(problems)),
                          time.perf_counter() - started, 0)
-        plan, conflicts = plan_site(content, self.clock(), preview=True, cache=self.views)
+        plan, conflicts = plan_site(content, self.clock(), preview=True, cache=self.views,
+                                     lines=self.lines)
         if conflicts:
             raise ContentErrors(conflicts)
-        env, kept = self.refresh_layouts(), RenderCache()
-        files = dict(render_pages(env, plan.pages, self.rendered, kept))
-        rendered = len(plan.pages) - len(kept.keys() & self.rendered.keys())
-        self.rendered = kept
+        env, kept, units = self.refresh_layouts(), RenderCache(), dict[str, dict[str, bytes]]()
+        files: dict[str, bytes] = {}
+        rendered = 0
+        for unit in plan.units:
+            if unit.key not in self.units:
+                self.units[unit.key] = dict(render_pages(env, tuple(unit.pages())))
+                rendered += len(self.units[unit.key])
+            units[unit.key] = self.units[unit.key]
+            files.update(units[unit.key])
+        files.update(render_pages(env, plan.listings, self.rendered, kept))
+        rendered += len(plan.listings) - len(kept.keys() & self.rendered.keys())
+        self.rendered, self.units = kept, units
         shown = {id(view) for view in plan.views}
         self.views = {key: view for key, view in self.views.items() if id(view) in shown}
         return Round(files | dict(self.assets.files), tuple(sorted(problems)),

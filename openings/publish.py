@@ -6,12 +6,15 @@ staging folders of dead builds are removed by the next build.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import hashlib
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 RENAME_EXCHANGE = 2
@@ -75,32 +78,91 @@ def inside(root: Path, relative: str) -> Path:
     return root.joinpath(*parts)
 
 
-FileData = bytes | Path
+@dataclass(frozen=True)
+class Kept:
+    """A file unchanged since the previous build: its digest (its bytes are in the live site)."""
+
+    digest: str
 
 
-def put(target: Path, data: FileData) -> None:
-    """Write a file, or hard-link an unchanged one from the previous site (copy if links fail)."""
+FileData = bytes | Kept
+Manifest = dict[str, str]
+
+
+def digest_of(data: bytes) -> str:
+    """A file's digest, to know unchanged files without comparing bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def tree_id(folder: Path) -> tuple[int, int] | None:
+    """Which folder this is (device and inode): a swap moves folders, it does not copy them."""
+    try:
+        status = folder.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+@dataclass
+class Trees:
+    """What the build cache knows of the published site and of the spare tree kept beside it
+    (the site before it), so that a build rewrites only the files that differ."""
+
+    live: Manifest = field(default_factory=dict)
+    live_id: tuple[int, int] | None = None
+    spare: Manifest = field(default_factory=dict)
+    spare_id: tuple[int, int] | None = None
+    spare_folder: Path | None = None
+    live_search: str | None = None
+    spare_search: str | None = None
+
+
+def sync_tree(root: Path, files: Iterable[tuple[str, FileData]], had: Manifest,
+              live: Path) -> Manifest:
+    """Make the tree at root hold exactly these files, given what it held (`had`): unchanged
+    files are left alone (their paths were checked when written), others written, and files
+    no longer in the site removed."""
+    manifest: Manifest = {}
+    made: set[Path] = set()
+    for relative, data in files:
+        digest = data.digest if isinstance(data, Kept) else digest_of(data)
+        manifest[relative] = digest
+        known = had.get(relative)
+        if known == digest:
+            continue
+        target = inside(root, relative)
+        if known is None and target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        write_one(target, data, live / relative, replace=known is not None)
+    remove_stale(root, had.keys() - manifest.keys())
+    return manifest
+
+
+def write_one(target: Path, data: FileData, previous: Path, replace: bool) -> None:
+    """Write a file as a new file (the old one may be a link into the live site), or link an
+    unchanged one from the live site (copy if links fail)."""
+    if replace:
+        target.unlink(missing_ok=True)
     if isinstance(data, bytes):
         target.write_bytes(data)
         return
     try:
-        os.link(data, target)
+        os.link(previous, target)
     except OSError:
-        shutil.copyfile(data, target)
+        shutil.copyfile(previous, target)
 
 
-def write_tree(root: Path, files: Iterable[tuple[str, FileData]]) -> int:
-    """Write every file under root; returns how many."""
-    count = 0
-    made: set[Path] = set()
-    for relative, data in files:
+def remove_stale(root: Path, stale: Iterable[str]) -> None:
+    """Delete files no longer in the site, and the folders they leave empty."""
+    folders: set[Path] = set()
+    for relative in stale:
         target = inside(root, relative)
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        put(target, data)
-        count += 1
-    return count
+        target.unlink(missing_ok=True)
+        folders.update(parent for parent in target.parents if root in parent.parents)
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -116,37 +178,75 @@ def exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
-def swap_in(staging: Path, out: Path) -> None:
-    """Make the staging tree the output in one step, then remove the previous site."""
+def swap_in(staging: Path, out: Path) -> Path | None:
+    """Make the staging tree the output in one step; returns where the previous site now is."""
     if not out.exists():
         os.rename(staging, out)
-        return
+        return None
     if not exchange(staging, out):
         old = staging.with_name(staging.name + "-old")
         os.rename(out, old)
         os.rename(staging, out)
-        staging = old
-    shutil.rmtree(staging, ignore_errors=True)
+        return old
+    return staging
+
+
+def staging_tree(out: Path, trees: Trees | None) -> tuple[Path, Manifest]:
+    """The folder to build in and what it holds: the spare tree when the cache vouches for it
+    (renamed to a staging name first, so a kill leaves a leftover, not a trusted tree), else an
+    empty one."""
+    staging = Path(tempfile.mkdtemp(prefix=f"{staging_prefix(out)}{os.getpid()}-",
+                                    dir=out.parent)).resolve()
+    spare = trees.spare_folder if trees else None
+    if trees is None or spare is None or not spare.exists():
+        return staging, {}
+    if trees.spare_id is not None and tree_id(spare) == trees.spare_id:
+        os.rmdir(staging)
+        os.rename(spare, staging)
+        return staging, trees.spare
+    shutil.rmtree(spare, ignore_errors=True)
+    return staging, {}
 
 
 def publish(out: Path, files: Iterable[tuple[str, FileData]],
-            finish: Callable[[Path], None] | None = None) -> int:
-    """Write every file into a fresh staging tree, let `finish` add to it (the search index),
-    and swap it in; nothing half-written stays."""
+            finish: Callable[[Path, Manifest], None] | None = None,
+            trees: Trees | None = None) -> Manifest:
+    """Bring a staging tree to exactly these files, let `finish` add to it (the search index),
+    and swap it in; nothing half-written stays. With `trees` (the build cache's), the previous
+    site is kept as the next build's staging tree, so only changed files are written."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
-    staging = Path(tempfile.mkdtemp(prefix=f"{staging_prefix(out)}{os.getpid()}-",
-                                    dir=out.parent)).resolve()
+    staging, had = staging_tree(out, trees)
     try:
         umask = os.umask(0)
         os.umask(umask)
         staging.chmod(0o777 & ~umask)
-        count = write_tree(staging, files)
+        manifest = sync_tree(staging, files, had, out)
         if finish is not None:
-            finish(staging)
-        swap_in(staging, out)
+            finish(staging, manifest)
+        previous = swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
+    keep_spare(previous, out, trees, manifest)
+    return manifest
+
+
+def keep_spare(previous: Path | None, out: Path, trees: Trees | None,
+               manifest: Manifest) -> None:
+    """Keep the previous site as the next build's spare tree when its files are known, else
+    remove it; record both trees for the cache."""
+    spare = trees.spare_folder if trees else None
+    if previous is not None and trees is not None and spare is not None and (
+            trees.live_id is not None and tree_id(previous) == trees.live_id):
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(previous, spare)
+        trees.spare, trees.spare_id = trees.live, tree_id(spare)
+        trees.spare_search = trees.live_search
+    elif previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+        if trees is not None:
+            trees.spare, trees.spare_id, trees.spare_search = {}, None, None
+    if trees is not None:
+        trees.live, trees.live_id = manifest, tree_id(out)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .calendar import deadline_ics
 from .messages import translator
 from .opendata import to_csv, to_json, to_next_change
-from .page import Page
+from .page import Card, Page
 from .pool import ordered_map
 
 FINGERPRINTED = (".css", ".js")
@@ -58,7 +60,19 @@ def make_environment(layouts: Path, assets: Assets | None = None) -> Environment
     )
     names = (assets or load_assets(layouts / "static")).names
     env.globals["asset"] = names.__getitem__
+    env.globals["card_html"] = card_renderer(env)
     return env
+
+
+def card_renderer(env: Environment) -> Callable[[Card], Markup]:
+    """`card_html(card)`: a posting's card, rendered from `_card.html` once however many
+    listings show it (the home page, facet pages and the preview's next round)."""
+    @lru_cache(maxsize=65_536)
+    def card_html(card: Card) -> Markup:
+        """One card's markup."""
+        return Markup(env.get_template("_card.html").render(
+            card=card, _=translator(card.view.posting.lang)).removesuffix("\n"))
+    return card_html
 
 
 DATA_WRITERS: dict[str, Callable[[Page], bytes]] = {
@@ -105,17 +119,16 @@ def start_worker(layouts: Path, assets: Assets) -> None:
     WORKER["env"] = make_environment(layouts, assets)
 
 
-def render_in_worker(page: Page) -> bytes:
+def render_in_worker(page: Page) -> tuple[str, bytes]:
     """Render one page in a worker process."""
-    return render_page(WORKER["env"], page)
+    return page.path, render_page(WORKER["env"], page)
 
 
-def render_parallel(layouts: Path, assets: Assets, pages: tuple[Page, ...],
+def render_parallel(layouts: Path, assets: Assets, pages: Iterable[Page],
                     jobs: int) -> Iterator[tuple[str, bytes]]:
-    """Every page's path and bytes, rendered on up to `jobs` processes, in page order."""
-    rendered = ordered_map(render_in_worker, list(pages), jobs, start_worker, (layouts, assets))
-    for page, data in zip(pages, rendered, strict=True):
-        yield page.path, data
+    """Every page's path and bytes, rendered on up to `jobs` processes, in page order; pages
+    are taken as they are needed, so they need not all be planned at once."""
+    return ordered_map(render_in_worker, pages, jobs, start_worker, (layouts, assets))
 
 
 def render_pages(env: Environment, pages: tuple[Page, ...], cache: RenderCache | None = None,

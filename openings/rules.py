@@ -85,14 +85,16 @@ def body_lines(posting: Posting) -> Iterator[tuple[int, str]]:
 
 
 def canadian_experience(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
-    """No requirement of Canadian experience, in any wording, field or language."""
+    """No requirement of Canadian experience, in any wording, field or language, even when a
+    line break falls inside the words (one search over the whole body)."""
     if not under_the_act(posting, site):
         return
     fields = [(posting.line_of(key), getattr(posting, key) or "") for key in TEXT_FIELDS]
-    for line, text in [*fields, *body_lines(posting)]:
+    for line, text in [*fields, (posting.body_line, posting.body)]:
         for match in CANADIAN_EXPERIENCE.finditer(text):
-            yield line, (f"“{match.group(0)}”: Ontario forbids asking for Canadian experience; "
-                         "describe the skills and experience needed, wherever gained")
+            yield line + text.count("\n", 0, match.start()), (
+                f"“{' '.join(match.group(0).split())}”: Ontario forbids asking for Canadian "
+                "experience; describe the skills and experience needed, wherever gained")
 
 
 def deadline_after_posted(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:

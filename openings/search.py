@@ -13,22 +13,21 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .publish import OutputError
 
-MARK = b"data-pagefind-body"
+GLOB = "**/jobs/*/index.html"
 
 
-def indexed_digest(folder: Path) -> str | None:
-    """A digest of every page marked for the index; None when there is none (then Pagefind
-    would index every page, so no index is built)."""
+def indexed_digest(manifest: Mapping[str, str], indexed: Iterable[str]) -> str | None:
+    """A digest of every page marked for the index, from the digests of its files; None when
+    there is none (then Pagefind would index every page, so no index is built)."""
     digest, found = hashlib.sha256(), False
-    for page in sorted(folder.glob("**/jobs/*/index.html")):
-        data = page.read_bytes()
-        if MARK in data:
-            digest.update(str(page.relative_to(folder)).encode() + b"\0" + data)
-            found = True
+    for path in sorted(indexed):
+        digest.update(f"{path}\0{manifest[path]}\n".encode())
+        found = True
     return digest.hexdigest() if found else None
 
 
@@ -40,25 +39,27 @@ def reuse_index(previous: Path, folder: Path) -> None:
         os.link(source, target)
 
 
-def index_search(folder: Path, previous: Path | None = None,
-                 known: str | None = None) -> str | None:
-    """Write the search index into folder/pagefind/, or reuse the previous site's when the
-    indexed pages have the same digest; returns the digest, for the build cache."""
-    digest = indexed_digest(folder)
+def index_search(folder: Path, digest: str | None, held: str | None = None,
+                 previous: Path | None = None, known: str | None = None) -> None:
+    """Make folder/pagefind/ the index of pages with this digest: keep the one the folder
+    holds (`held`), link the previous site's (`known`), or run Pagefind."""
+    index = folder / "pagefind"
+    if digest is not None and digest == held and index.is_dir():
+        return
+    shutil.rmtree(index, ignore_errors=True)
     if digest is None:
-        return None
+        return
     if previous is not None and digest == known and (previous / "pagefind").is_dir():
         try:
             reuse_index(previous / "pagefind", folder)
-            return digest
+            return
         except OSError:
-            shutil.rmtree(folder / "pagefind", ignore_errors=True)
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder), "--silent"],
-                          capture_output=True, text=True, check=False)
+            shutil.rmtree(index, ignore_errors=True)
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder), "--glob",
+                           GLOB, "--silent"], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise OutputError(f"the search index could not be built: {done.stderr.strip()}")
-    steady_entry(folder / "pagefind" / "pagefind-entry.json")
-    return digest
+    steady_entry(index / "pagefind-entry.json")
 
 
 def steady_entry(path: Path) -> None:

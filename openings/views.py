@@ -10,7 +10,7 @@ from babel import Locale
 
 from .formats import calendar_date, deadline_text, locale_for, long_date, number, pay
 from .messages import ARRANGEMENTS, N_, STATUS, TERMS, Translate, translator
-from .model import Posting, Site, Status, hash_once, state_without_hash
+from .model import Posting, Site, Status, digest_repr, hash_once, state_without_hash
 from .timeline import closing_soon_from
 
 
@@ -55,6 +55,7 @@ class PostingView:
 
     __hash__ = hash_once
     __getstate__ = state_without_hash
+    __repr__ = digest_repr
 
 
 def iso(at: datetime, site: Site) -> str:

@@ -3,13 +3,18 @@ and leaves unchanged pages as they were (hard-linked, not rewritten)."""
 
 from __future__ import annotations
 
+import importlib
+import os
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+import openings.load
 from openings import build_site
+from openings.load import LoadCache, load_content
 from tests.conftest import LAYOUTS, make_content, posting
 
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
@@ -93,3 +98,94 @@ def test_a_damaged_cache_is_ignored(site: tuple[Path, Path], tmp_path: Path) -> 
     (out.parent / ".cache/openings/build-cache.pickle").write_bytes(b"not a pickle")
     build_site(content, out, LAYOUTS, NOW, search=False)
     same_as_clean(content, out, tmp_path)
+
+
+def test_a_run_of_edits_rewrites_only_what_changed_and_always_equals_a_clean_build(
+        site: tuple[Path, Path], tmp_path: Path) -> None:
+    content, out = site
+    steady = (out / "jobs/old/index.html").stat().st_ino
+    steps: list[Callable[[], object]] = [
+        lambda: (content / "clerk.md").write_text(posting("Court Clerk", deadline="2026-12-01")),
+        lambda: (content / "new.md").write_text(posting("New Job")),
+        lambda: (content / "analyste.md").unlink(),
+        lambda: (content / "clerk.md").rename(content / "court-clerk.md"),
+        lambda: (content / "new.md").write_text(posting("Newer Job")),
+    ]
+    for step in steps:
+        step()
+        build_site(content, out, LAYOUTS, NOW, search=False)
+        same_as_clean(content, out, tmp_path)
+        assert (out / "jobs/old/index.html").stat().st_ino == steady
+    assert (out.parent / ".cache/openings/spare-site").is_dir()
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".site.")]
+
+
+def test_a_build_that_fails_half_way_leaves_the_site_and_the_next_one_is_right(
+        site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out = site
+    (content / "clerk.md").write_text(posting("Court Clerk", deadline="2026-12-01"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    before = tree(out)
+    (content / "new.md").write_text(posting("New Job"))
+    (content / "analyst.md").write_text(posting("Lead Analyst", job_id="J-1"))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(importlib.import_module("openings.publish"), "write_one", broken)
+    with pytest.raises(OSError):
+        build_site(content, out, LAYOUTS, NOW, search=False)
+    assert tree(out) == before
+    monkeypatch.undo()
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    same_as_clean(content, out, tmp_path)
+
+
+def test_a_site_replaced_by_hand_is_not_trusted(site: tuple[Path, Path], tmp_path: Path) -> None:
+    content, out = site
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    shutil.rmtree(out)
+    copy.rename(out)
+    (out / "jobs/clerk/index.html").write_text("edited by hand")
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    same_as_clean(content, out, tmp_path)
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trust file times at once (builds wait until a file is two seconds old)."""
+    monkeypatch.setattr(openings.load, "SETTLED_NS", 0)
+
+
+def test_files_with_unchanged_size_and_times_are_not_read_again(
+        tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = make_content(tmp_path, {"a.md": posting("A"), "b.md": posting("B")})
+    cache = LoadCache()
+    load_content(content, cache)
+    read: list[str] = []
+    real = openings.load.read_bytes
+
+    def counting(path: Path) -> bytes | OSError | None:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(openings.load, "read_bytes", counting)
+    (content / "b.md").write_text(posting("Bee"))
+    loaded, _ = load_content(content, cache)
+    assert read == ["b.md"]
+    assert loaded is not None and [p.title for p in loaded.postings] == ["A", "Bee"]
+
+
+def test_an_edit_that_keeps_the_size_and_restores_the_time_is_still_seen(
+        tmp_path: Path, settled: None) -> None:
+    content = make_content(tmp_path, {"a.md": posting("Analyst")})
+    cache = LoadCache()
+    load_content(content, cache)
+    path = content / "a.md"
+    status = path.stat()
+    path.write_text(posting("Analyzt"))
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert path.stat().st_size == status.st_size
+    loaded, _ = load_content(content, cache)
+    assert loaded is not None and loaded.postings[0].title == "Analyzt"
