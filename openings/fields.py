@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -23,6 +24,18 @@ TRUE_WORDS = frozenset({"true", "yes", "on"})
 def is_empty(node: Node) -> bool:
     """A value left blank (`key:`) or written as null."""
     return isinstance(node, ScalarNode) and (node.tag == NULL or node.value.strip() == "")
+
+
+def invisible(text: str) -> str:
+    """A note naming characters that cannot be seen (zero-width spaces and the like, often
+    pasted from a word processor), since a message quoting them looks like the right name."""
+    hidden = [c for c in text if unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp")
+              or (unicodedata.category(c) == "Zs" and c != " ")]
+    if not hidden:
+        return ""
+    names = ", ".join(sorted({f"U+{ord(c):04X} {unicodedata.name(c, 'CONTROL')}"
+                              for c in hidden}))
+    return f" (it holds an invisible character: {names}; delete the name and type it again)"
 
 
 class Fields:
@@ -55,7 +68,7 @@ class Fields:
         close = difflib.get_close_matches(name, self.allowed, n=1, cutoff=0.6)
         hint = f"did you mean `{self.prefix}{close[0]}`?" if close else (
             "known fields: " + ", ".join(self.allowed))
-        return f"unknown field `{self.prefix}{name}`; {hint}"
+        return f"unknown field `{self.prefix}{name}`{invisible(name)}; {hint}"
 
     def line(self, node: Node) -> int:
         """The file line of a node."""

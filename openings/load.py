@@ -329,13 +329,31 @@ def fact_differences(original: Posting, translation: Posting) -> list[Problem]:
             for name, fact in PAIRED_FACTS.items() if fact(original) != fact(translation)]
 
 
+def escapes(path: Path, folder: Path) -> bool:
+    """Whether a file is a link leading outside the content folder (never followed: a posting
+    must not publish whatever file a link points at)."""
+    if not path.is_symlink():
+        return False
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return True
+    return not target.is_relative_to(folder.resolve())
+
+
+def outside_problem(path: Path) -> Problem:
+    """The error for a link that leads outside the content folder."""
+    return Problem(display_path(path), 1, "this is a link to a file outside the content folder, "
+                   "which is never followed; copy the file into the folder instead")
+
+
 def load_content(folder: Path, cache: LoadCache | None = None,
                  jobs: int = 1) -> tuple[Content | None, list[Problem]]:
     """Load site.yml and every posting of a content folder, collecting all problems."""
     cache = cache if cache is not None else LoadCache()
     settings = folder / "site.yml"
     try:
-        settings_bytes = settings.read_bytes()
+        settings_bytes = b"" if escapes(settings, folder) else settings.read_bytes()
     except OSError:
         return None, [Problem(display_path(settings), 1, "site.yml is missing: every site "
                               "needs its settings file")]
@@ -344,8 +362,13 @@ def load_content(folder: Path, cache: LoadCache | None = None,
     site, problems = load_site(display_path(settings), settings_bytes)
     if site is None:
         return None, problems
+    if escapes(settings, folder):
+        return None, [outside_problem(settings)]
+    paths = list(posting_files(folder))
+    problems += [outside_problem(path) for path in paths if escapes(path, folder)]
     postings: list[Posting] = []
-    for posting, found in load_postings(list(posting_files(folder)), site, cache, jobs):
+    inside = [path for path in paths if not escapes(path, folder)]
+    for posting, found in load_postings(inside, site, cache, jobs):
         problems += found
         if posting is not None:
             postings.append(posting)

@@ -15,6 +15,7 @@ from .calendar import deadline_ics
 from .messages import translator
 from .opendata import to_csv, to_json, to_next_change
 from .page import Card, Page
+from .policy import CONTENT_SECURITY_POLICY, REFERRER_POLICY
 from .pool import ordered_map
 
 FINGERPRINTED = (".css", ".js")
@@ -61,6 +62,8 @@ def make_environment(layouts: Path, assets: Assets | None = None) -> Environment
     names = (assets or load_assets(layouts / "static")).names
     env.globals["asset"] = names.__getitem__
     env.globals["card_html"] = card_renderer(env)
+    env.globals["content_security_policy"] = CONTENT_SECURITY_POLICY
+    env.globals["referrer_policy"] = REFERRER_POLICY
     return env
 
 

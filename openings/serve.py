@@ -25,6 +25,7 @@ from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
 from .errors import ERROR, ContentErrors, Problem
+from .policy import for_preview
 from .preview import Clock, Preview, Round
 from .report import as_text
 
@@ -116,6 +117,7 @@ class Site:
         """A response that browsers never cache, so every reload shows the newest build."""
         charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith(
             ("json", "xml")) else ""
+        body = for_preview(body) if kind == "text/html" else body
         start(status, [("Content-Type", kind + charset), ("Cache-Control", "no-store"),
                        ("Content-Length", str(len(body)))])
         return iter([body])

@@ -13,6 +13,7 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node
+from yaml.reader import ReaderError
 
 from .errors import Problem
 
@@ -86,10 +87,18 @@ def compose(path: str, yaml_text: str, offset: int) -> tuple[Node | None, list[P
     """
     try:
         return yaml.compose(yaml_text, Loader=loader_for(yaml_text)), []
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         pass
     try:
         return yaml.compose(yaml_text, Loader=_NoAliasLoader), []
+    except RecursionError:
+        return None, [Problem(path, offset, "the front-matter is nested too deeply (brackets "
+                              "or indentation inside one another); write plain fields")]
+    except ReaderError as err:
+        line = offset + yaml_text.count("\n", 0, err.position)
+        return None, [Problem(path, line, f"a control character (U+{err.character:04X}) that "
+                              "cannot be shown is in this line, often from copied text; delete "
+                              "it and type the text again")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = offset + (mark.line if mark else 0)
@@ -100,18 +109,28 @@ def compose(path: str, yaml_text: str, offset: int) -> tuple[Node | None, list[P
         return None, [Problem(path, offset, f"YAML syntax: {err}")]
 
 
-def bad_tags(path: str, node: Node, offset: int) -> list[Problem]:
-    """Every explicit YAML tag outside the standard ones (e.g. !!python/object) is refused."""
+MAX_DEPTH = 16
+
+
+def bad_tags(path: str, root: Node, offset: int) -> list[Problem]:
+    """Every explicit YAML tag outside the standard ones (e.g. !!python/object) is refused,
+    and so is nesting deeper than any posting needs (walked without recursion)."""
     found: list[Problem] = []
-    if node.tag not in STANDARD_TAGS:
-        found.append(Problem(path, offset + node.start_mark.line,
-                             f"YAML tags like {node.tag} are not allowed; remove the tag"))
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            found += bad_tags(path, key, offset) + bad_tags(path, value, offset)
-    elif isinstance(node.value, list):
-        for item in node.value:
-            found += bad_tags(path, item, offset)
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return [Problem(path, offset + node.start_mark.line, "the front-matter is nested "
+                            "too deeply (brackets or indentation inside one another); write "
+                            "plain fields")]
+        if node.tag not in STANDARD_TAGS:
+            found.append(Problem(path, offset + node.start_mark.line,
+                                 f"YAML tags like {node.tag} are not allowed; remove the tag"))
+        if isinstance(node, MappingNode):
+            stack += [(child, depth + 1) for pair in reversed(node.value) for child in
+                      reversed(pair)]
+        elif isinstance(node.value, list):
+            stack += [(child, depth + 1) for child in reversed(node.value)]
     return found
 
 

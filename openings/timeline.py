@@ -28,6 +28,9 @@ def localize(wall: datetime, zone: ZoneInfo) -> datetime | None:
     return aware.astimezone(UTC) if same else None
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def parse_moment(text: str, zone: ZoneInfo, day_time: time) -> Moment | str:
     """Front-matter text -> Moment (kept in UTC), or a message saying what to write."""
     if not ISO.match(text):
@@ -40,6 +43,8 @@ def parse_moment(text: str, zone: ZoneInfo, day_time: time) -> Moment | str:
             wall, date_only = datetime.fromisoformat(text), False
     except ValueError as err:
         return f"`{text}` is not a real date or time ({err})"
+    if not FIRST_YEAR <= wall.year <= LAST_YEAR:
+        return f"`{text}` is not between the years {FIRST_YEAR} and {LAST_YEAR}; check the year"
     if wall.tzinfo is not None:
         return Moment(wall.astimezone(UTC), date_only)
     aware = localize(wall, zone)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -132,6 +133,7 @@ class Visit:
     page: Page
     offsite: list[str] = field(default_factory=list)   # non-local URLs (aborted)
     failed: list[str] = field(default_factory=list)    # local URLs answered >= 400
+    refused: list[str] = field(default_factory=list)   # Content-Security-Policy violations
 
 
 Opener = Callable[..., Visit]
@@ -167,6 +169,8 @@ def open_page(chromium: Browser, site_url: str) -> Iterator[Opener]:
         page.on("response", lambda r: visit.failed.append(f"{r.status} {r.url}")
                 if r.status >= 400 and urlsplit(r.url).hostname == LOCAL_HOST
                 and not r.url.endswith("/favicon.ico") else None)
+        page.on("console", lambda m: visit.refused.append(m.text)
+                if "Content Security Policy" in m.text else None)
         response = page.goto(site_url + PAGES[name].path, wait_until=wait_until)
         assert response is not None and response.ok, f"{name}: could not load {page.url}"
         return visit
@@ -176,3 +180,18 @@ def open_page(chromium: Browser, site_url: str) -> Iterator[Opener]:
     finally:
         for context in contexts:
             context.close()
+
+
+def wait_until(page: Page, expression: str, timeout: float = 15.0) -> None:
+    """Wait until a page expression is true, asking from here: the pages' Content-Security-
+    Policy rightly forbids evaluating strings inside them, as `wait_for_function` does."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.02)
+
+
+def inject_axe(page: Page) -> None:
+    """Load axe-core into a page from here: the page's policy refuses an added inline script."""
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")

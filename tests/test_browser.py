@@ -27,6 +27,7 @@ from tests.browser import (
     POSTINGS,
     STATUS_WORDS,
     Opener,
+    inject_axe,
 )
 
 if not CHROMIUM.exists() or not AXE.exists():
@@ -106,6 +107,11 @@ SETTLE = """async () => {
   ]);
 }"""
 
+USER_STYLES = """(css) => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""  # a reader's own styles, as an extension adds them (the page's policy refuses inline CSS)
 TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
                 "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
 
@@ -167,7 +173,7 @@ def test_the_sample_site_has_every_page_type(built_site: Path) -> None:
 @pytest.mark.parametrize("name", ALL)
 def test_axe_finds_no_wcag_violation(open_page: Opener, name: str) -> None:
     page = open_page(name).page
-    page.add_script_tag(path=str(AXE))
+    inject_axe(page)
     violations = page.evaluate(RUN_AXE, AXE_OPTIONS)
     lines = [f"{v['id']} ({v['impact']}): {v['help']}\n" + "\n".join(
         f"    {' '.join(map(str, n['target']))}: {' '.join(n['summary'].split())}"
@@ -255,7 +261,7 @@ def test_apply_link_shows_focus(open_page: Opener, name: str) -> None:
 @pytest.mark.parametrize("name", ALL)
 def test_text_spacing_does_not_overflow_at_320_px(open_page: Opener, name: str) -> None:
     page = open_page(name, width=NARROW, height=640).page
-    page.add_style_tag(content=TEXT_SPACING)
+    page.evaluate(USER_STYLES, TEXT_SPACING)
     measured = page.evaluate(MEASURE_OVERFLOW)
     assert measured["scrollWidth"] <= NARROW, \
         overflow_message(name, measured, NARROW, "with WCAG 1.4.12 text spacing")
@@ -301,3 +307,15 @@ def test_loads_nothing_from_another_host(open_page: Opener, name: str) -> None:
     visit.page.wait_for_load_state("networkidle")
     assert visit.offsite == [], f"{name}: requests to other hosts (aborted): {visit.offsite}"
     assert visit.failed == [], f"{name}: local requests that failed: {visit.failed}"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_states_a_content_security_policy_that_nothing_on_the_page_breaks(
+        open_page: Opener, name: str) -> None:
+    visit = open_page(name, wait_until="networkidle")
+    policy = visit.page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    assert policy is not None and "script-src 'self'" in policy and "'unsafe-inline'" not in (
+        policy), f"{name}: policy {policy!r}"
+    assert visit.page.get_attribute('meta[name="referrer"]', "content") == (
+        "strict-origin-when-cross-origin")
+    assert visit.refused == [], f"{name}: refused by the policy: {visit.refused}"

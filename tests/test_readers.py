@@ -58,6 +58,8 @@ from tests.browser import (
     Opener,
     Visit,
     _QuietHandler,
+    inject_axe,
+    wait_until,
 )
 from tests.golden import LAYOUTS
 
@@ -202,7 +204,7 @@ def search(page: Page, words: str) -> str:
     page.evaluate("document.querySelector('[data-search-status]').textContent = ''")
     page.fill("#search-words", words)
     page.press("#search-words", "Enter")
-    page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+    wait_until(page, "document.querySelector('[data-search-status]').textContent !== ''")
     return " ".join((status.text_content() or "").split())
 
 
@@ -224,7 +226,7 @@ def status_words(page: Page, within: str = "article") -> str:
 
 
 def assert_no_axe_violations(page: Page, what: str) -> None:
-    page.add_script_tag(path=str(AXE))
+    inject_axe(page)
     violations = page.evaluate(RUN_AXE, AXE_OPTIONS)
     if violations:
         lines = [f"{v['id']} ({v['impact']}): {v['help']}\n" + "\n".join(
@@ -370,19 +372,19 @@ def test_back_button_restores_the_previous_filter(reader: Reader) -> None:
     assert shown(page) == [DA]
 
     page.go_back()
-    page.wait_for_function("document.querySelector('#filter-terms').value === 'permanent'")
+    wait_until(page, "document.querySelector('#filter-terms').value === 'permanent'")
     assert query(page) == {"terms": ["permanent"]}
     assert shown(page) == [WD]
     assert count_text(page) == showing(1, TOTAL)
 
     page.go_back()
-    page.wait_for_function("document.querySelector('#filter-terms').value === ''")
+    wait_until(page, "document.querySelector('#filter-terms').value === ''")
     assert urlsplit(page.url).query == ""
     assert shown(page) == HOME_ORDER
     assert count_text(page) == showing(TOTAL, TOTAL)
 
     page.go_forward()
-    page.wait_for_function("document.querySelector('#filter-terms').value === 'permanent'")
+    wait_until(page, "document.querySelector('#filter-terms').value === 'permanent'")
     assert shown(page) == [WD]
 
 
@@ -513,7 +515,7 @@ def test_filters_and_search_by_keyboard_alone(reader: Reader, site_url: str) -> 
     assert _active_id(page) == "search-words", "Shift+Tab from the filters did not reach search"
     page.keyboard.type("plain")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+    wait_until(page, "document.querySelector('[data-search-status]').textContent !== ''")
     assert result_links(page) == [(DA, site_url + "jobs/data-analyst/")]
     assert _active_id(page) == "search-words", "submitting the search moved focus"
 
@@ -739,7 +741,7 @@ def test_finder_says_when_no_job_has_the_id(reader: Reader) -> None:
     page.fill("#finder-id", "NOPE-9")
     page.press("#finder-id", "Enter")
     status = page.locator("[data-finder-status]")
-    page.wait_for_function("document.querySelector('[data-finder-status]').textContent !== ''")
+    wait_until(page, "document.querySelector('[data-finder-status]').textContent !== ''")
     assert status.text_content() == "No job with the ID “NOPE-9” is on this site."
     assert status.get_attribute("role") == "status"
 
@@ -795,7 +797,7 @@ def test_axe_closed_archive_with_the_finder(reader: Reader) -> None:
     page = reader("closed/").page
     page.fill("#finder-id", "NOPE-9")
     page.press("#finder-id", "Enter")
-    page.wait_for_function("document.querySelector('[data-finder-status]').textContent !== ''")
+    wait_until(page, "document.querySelector('[data-finder-status]').textContent !== ''")
     assert_no_axe_violations(page, "the closed archive with the finder and its message")
 
 

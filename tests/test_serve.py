@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser import wait_until
 from tests.conftest import make_content, posting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,7 +153,7 @@ def test_the_open_browser_reloads_by_itself_after_a_save(server: tuple[str, Path
     page = chromium.new_page()
     try:
         page.goto(url + "jobs/analyst/")
-        page.wait_for_function("window.LiveReload !== undefined", timeout=5000)
+        wait_until(page, "window.LiveReload !== undefined", 5)
         time.sleep(0.3)
         saved = time.monotonic()
         save(content / "analyst.md", posting("Analyst").replace("title: Analyst",
