@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test lint check serve golden bench clean vendor-ods screenshots messages
+.PHONY: site test lint check serve golden bench faults clean vendor-ods screenshots messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ $(NODE_STAMP): package.json package-lock.json
 
 test: $(STAMP) $(NODE_STAMP) lint   ## the whole test suite, with lint, types and browser checks
 	$(PY) -m pytest
+
+faults: $(STAMP)        ## the kill loop at full size: 20 builds of 5,000 postings killed at random
+	OPENINGS_KILL_POSTINGS=5000 $(PY) -m pytest -n 0 tests/test_faults.py
 
 golden: $(STAMP)        ## regenerate the golden sample site after a deliberate change
 	$(PY) -m tests.golden

@@ -188,9 +188,10 @@ def main(argv: list[str]) -> int:
         print(f"build.py: error: {err}", file=sys.stderr)
         return 2
     except OSError as err:
-        print(f"build.py: error: could not write the site ({err.strerror}: {err.filename}); "
-              "the previous site is unchanged", file=sys.stderr)
-        return 1
+        print(f"build.py: error: could not write the site ({err.strerror or err}"
+              f"{': ' + str(err.filename) if err.filename else ''}); the previous site is "
+              "unchanged", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -108,13 +108,21 @@ class BuildCache:
     def save(self, units: dict[str, Files], pages: dict[str, tuple[str, str]],
              shown: tuple[PostingView, ...]) -> None:
         """Write the cache in one step (a temporary file, then a rename), keeping the views
-        this build showed."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        this build showed. The site is already published: if the cache cannot be written (a
+        full disk), it is dropped, and the next build starts clean."""
         kept = {id(view) for view in shown}
         views = {key: view for key, view in self.views.items() if id(view) in kept}
         data = {"stamp": self.stamp, "postings": self.postings, "units": units, "pages": pages,
                 "views": views, "trees": self.trees, "lines": self.lines}
-        handle, name = tempfile.mkstemp(dir=self.folder, prefix=".build-cache-")
-        with os.fdopen(handle, "wb") as stream, paused_gc():
-            pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(name, self.folder / FILE)
+        name = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=self.folder, prefix=".build-cache-")
+            with os.fdopen(handle, "wb") as stream, paused_gc():
+                pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(name, self.folder / FILE)
+        except OSError:
+            with contextlib.suppress(OSError):
+                if name is not None:
+                    Path(name).unlink(missing_ok=True)
+                (self.folder / FILE).unlink(missing_ok=True)

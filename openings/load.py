@@ -352,8 +352,10 @@ def load_content(folder: Path, cache: LoadCache | None = None,
     """Load site.yml and every posting of a content folder, collecting all problems."""
     cache = cache if cache is not None else LoadCache()
     settings = folder / "site.yml"
+    if escapes(settings, folder):
+        return None, [outside_problem(settings)]
     try:
-        settings_bytes = b"" if escapes(settings, folder) else settings.read_bytes()
+        settings_bytes = settings.read_bytes()
     except OSError:
         return None, [Problem(display_path(settings), 1, "site.yml is missing: every site "
                               "needs its settings file")]
@@ -362,8 +364,6 @@ def load_content(folder: Path, cache: LoadCache | None = None,
     site, problems = load_site(display_path(settings), settings_bytes)
     if site is None:
         return None, problems
-    if escapes(settings, folder):
-        return None, [outside_problem(settings)]
     paths = list(posting_files(folder))
     problems += [outside_problem(path) for path in paths if escapes(path, folder)]
     postings: list[Posting] = []

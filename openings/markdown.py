@@ -6,6 +6,7 @@ page's only h1, and tables scroll in their own labelled region on narrow screens
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,8 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+"""Control characters and non-characters HTML forbids (pasted text brings them in unseen)."""
 TOP_BODY_LEVEL = 2
 
 
@@ -73,6 +76,19 @@ def render_link_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
     return renderer.renderToken(tokens, idx, options, env)
 
 
+def render_image(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
+                 options: OptionsDict, env: EnvType) -> str:
+    """An image on another site becomes a link to it: loading it would tell that site who
+    reads the posting (and the pages' policy refuses it). The site's own images show."""
+    token = tokens[idx]
+    source = str(token.attrGet("src") or "")
+    if not source.lower().startswith(("http:", "https:", "//")):
+        return renderer.image(tokens, idx, options, env)
+    text = escapeHtml(renderer.renderInlineAsText(token.children or [], options, env)
+                      or source)
+    return f'<a href="{escapeHtml(source)}" rel="noopener">{text}</a>'
+
+
 def make_parser() -> MarkdownIt:
     """The one Markdown parser: CommonMark, tables, raw HTML shown as text."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -82,6 +98,7 @@ def make_parser() -> MarkdownIt:
     md.add_render_rule("table_open", render_table_open)
     md.add_render_rule("table_close", render_table_close)
     md.add_render_rule("link_open", render_link_open)
+    md.add_render_rule("image", render_image)
     return md
 
 
@@ -108,7 +125,7 @@ def link_targets(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:
 def render(body: str, table_label: str = "Table") -> tuple[str, tuple[tuple[int, str], ...]]:
     """A body's safe HTML and its links, from one parse."""
     env = {"table_label": table_label}
-    tokens = PARSER.parse(body, env)
+    tokens = PARSER.parse(FORBIDDEN.sub("", body), env)
     html: str = PARSER.renderer.render(tokens, PARSER.options, env)
     return html, link_targets(tokens)
 

@@ -102,6 +102,9 @@ def compose(path: str, yaml_text: str, offset: int) -> tuple[Node | None, list[P
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = offset + (mark.line if mark else 0)
+        if "'\\t'" in str(err.problem):
+            return None, [Problem(path, line, "a tab is used to indent this line; indent with "
+                                  "spaces instead (two spaces for each level)")]
         return None, [Problem(path, line, f"YAML syntax: {err.problem or err}; check the "
                               "indentation, and quote text that contains ': ' or starts with a "
                               "special character")]

@@ -297,25 +297,21 @@ def test_status_is_said_in_words(open_page: Opener, name: str) -> None:
     assert marked.is_visible(), f"{name}: the status words {words!r} are not visible"
 
 
-# --- 8. nothing from another host -----------------------------------------------------------
+# --- 8. nothing from another host, nothing the policy refuses ---------------------------
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_loads_nothing_from_another_host(open_page: Opener, name: str) -> None:
+def test_loads_nothing_from_another_host_and_nothing_its_policy_refuses(
+        open_page: Opener, name: str) -> None:
     visit = open_page(name, wait_until="networkidle")
     visit.page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     visit.page.wait_for_load_state("networkidle")
     assert visit.offsite == [], f"{name}: requests to other hosts (aborted): {visit.offsite}"
     assert visit.failed == [], f"{name}: local requests that failed: {visit.failed}"
-
-
-@pytest.mark.parametrize("name", ALL)
-def test_states_a_content_security_policy_that_nothing_on_the_page_breaks(
-        open_page: Opener, name: str) -> None:
-    visit = open_page(name, wait_until="networkidle")
     policy = visit.page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
     assert policy is not None and "script-src 'self'" in policy and "'unsafe-inline'" not in (
         policy), f"{name}: policy {policy!r}"
     assert visit.page.get_attribute('meta[name="referrer"]', "content") == (
         "strict-origin-when-cross-origin")
     assert visit.refused == [], f"{name}: refused by the policy: {visit.refused}"
+

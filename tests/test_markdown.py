@@ -124,10 +124,19 @@ def test_a_safe_link_is_linked(url):
     assert links[0].text == "Read more"
 
 
-@pytest.mark.parametrize("url", ["https://www.ontario.ca/logo.png", "images/logo.png"])
-def test_a_safe_image_is_shown(url):
-    images = elements(to_html(f"![Ontario logo]({url})"), "img")
-    assert [(img.get("src"), img.get("alt")) for img in images] == [(url, "Ontario logo")]
+def test_an_image_of_the_site_itself_is_shown():
+    images = elements(to_html("![Ontario logo](images/logo.png)"), "img")
+    assert [(img.get("src"), img.get("alt")) for img in images] == [("images/logo.png",
+                                                                     "Ontario logo")]
+
+
+@pytest.mark.parametrize("url", ["https://www.ontario.ca/logo.png", "//cdn.example/logo.png"])
+def test_an_image_on_another_site_becomes_a_link_so_it_never_loads(url):
+    html = to_html(f"![Ontario *logo*]({url})")
+    assert elements(html, "img") == []
+    links = elements(html, "a")
+    assert [(a.get("href"), a.get("rel"), a.text) for a in links] == [
+        (url, "noopener", "Ontario logo")]
 
 
 # --- Headings -------------------------------------------------------------------------------

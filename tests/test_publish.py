@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from openings.publish import OutputError, check_output, publish
-from tests.conftest import SITE_YML, posting
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,41 +83,3 @@ def test_a_site_set_aside_by_a_killed_swap_is_restored(tmp_path: Path) -> None:
     from openings.publish import remove_leftovers
     remove_leftovers(tmp_path / "site")
     assert snapshot(tmp_path / "site") == {"index.html": b"previous", "jobs.json": b"{}"}
-
-
-def many_postings(folder: Path, count: int) -> None:
-    """A content folder of `count` generated postings."""
-    folder.mkdir()
-    (folder / "site.yml").write_text(SITE_YML, encoding="utf-8")
-    body = "\n\n".join(f"## Part {i}\n\nSome words about the job, part {i}." for i in range(8))
-    for index in range(count):
-        (folder / f"job-{index:05d}.md").write_text(
-            posting(f"Job {index}", deadline=f"2027-{1 + index % 12:02d}-15") + body)
-
-
-def test_killing_a_build_halfway_leaves_the_previous_site_intact(tmp_path: Path) -> None:
-    content, out = tmp_path / "content", tmp_path / "site"
-    many_postings(content, 1000)
-    command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
-               "--out", str(out), "--now", "2026-11-29T12:00:00-05:00", "--no-cache"]
-    started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, cwd=tmp_path)
-    clean = time.perf_counter() - started
-    before = snapshot(out)
-    (content / "job-00000.md").write_text(posting("Changed title", deadline="2027-01-15"))
-    finished = []
-    for delay in (clean * 0.3, clean * 0.75):
-        build = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        os.kill(build.pid, signal.SIGKILL)
-        build.wait()
-        after = snapshot(out)
-        if after != before:
-            finished.append(after)
-    subprocess.run(command, check=True, capture_output=True, cwd=tmp_path)
-    final = snapshot(out)
-    assert all(site == final for site in finished), "a killed build left a mixed site"
-    assert len(finished) < 2, "no build was killed before it finished"
-    assert staging_leftovers(tmp_path) == []
-    assert "Changed title" in (out / "jobs/job-00000/index.html").read_text()
