@@ -100,7 +100,7 @@ def searcher(out: Path, plan: Plan, trees: Trees | None,
     def index(staging: Path, manifest: Manifest) -> None:
         """Index the staging tree."""
         digest = indexed_digest(manifest, plan.indexed)
-        index_search(staging, digest, trees.spare_search if trees else None,
+        index_search(staging, plan.indexed, digest, trees.spare_search if trees else None,
                      out.absolute() if trees else None, trees.live_search if trees else None)
         found["digest"] = digest
     return index

@@ -7,6 +7,7 @@ cost more than it saves.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -28,9 +29,11 @@ def default_jobs() -> int:
 
 def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
                 initializer: Callable[..., None] | None = None,
-                initargs: tuple[Any, ...] = ()) -> Iterator[Out]:
+                initargs: tuple[Any, ...] = (), fresh: bool = False) -> Iterator[Out]:
     """`work` over every item, in input order, on up to `jobs` processes; items are taken and
-    sent in batches, so memory holds one batch of items and results at a time."""
+    sent in batches, so memory holds one batch of items and results at a time. `fresh`
+    workers start from a small server process instead of being forks of this one, which by
+    then may hold the whole site."""
     stream = iter(items)
     head = list(islice(stream, SMALL))
     if jobs <= 1 or len(head) < SMALL:
@@ -38,8 +41,11 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
             initializer(*initargs)
         yield from map(work, chain(head, stream))
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer,
-                             initargs=initargs) as pool:
+    context = multiprocessing.get_context("forkserver" if fresh else "fork")
+    if fresh:
+        context.set_forkserver_preload([work.__module__])
+    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs,
+                             mp_context=context) as pool:
         for batch in batched(chain(head, stream), BATCH):
             yield from pool.map(work, batch, chunksize=CHUNK)
 

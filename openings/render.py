@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -19,6 +18,7 @@ from .policy import CONTENT_SECURITY_POLICY, REFERRER_POLICY
 from .pool import ordered_map
 
 FINGERPRINTED = (".css", ".js")
+CARDS_KEPT = 65_536
 
 
 @dataclass(frozen=True)
@@ -69,12 +69,19 @@ def make_environment(layouts: Path, assets: Assets | None = None) -> Environment
 
 def card_renderer(env: Environment) -> Callable[[Card], Markup]:
     """`card_html(card)`: a posting's card, rendered from `_card.html` once however many
-    listings show it (the home page, facet pages and the preview's next round)."""
-    @lru_cache(maxsize=65_536)
+    listings show it (the home page, facet pages and the preview's next round). Cards are
+    remembered by their digest, so the memo does not keep whole postings alive."""
+    memo: dict[str, Markup] = {}
+
     def card_html(card: Card) -> Markup:
         """One card's markup."""
-        return Markup(env.get_template("_card.html").render(
-            card=card, _=translator(card.view.posting.lang)).removesuffix("\n"))
+        key = repr(card)
+        if key not in memo:
+            if len(memo) >= CARDS_KEPT:
+                memo.clear()
+            memo[key] = Markup(env.get_template("_card.html").render(
+                card=card, _=translator(card.view.posting.lang)).removesuffix("\n"))
+        return memo[key]
     return card_html
 
 
@@ -131,7 +138,7 @@ def render_parallel(layouts: Path, assets: Assets, pages: Iterable[Page],
                     jobs: int) -> Iterator[tuple[str, bytes]]:
     """Every page's path and bytes, rendered on up to `jobs` processes, in page order; pages
     are taken as they are needed, so they need not all be planned at once."""
-    return ordered_map(render_in_worker, pages, jobs, start_worker, (layouts, assets))
+    return ordered_map(render_in_worker, pages, jobs, start_worker, (layouts, assets), fresh=True)
 
 
 def render_pages(env: Environment, pages: tuple[Page, ...], cache: RenderCache | None = None,

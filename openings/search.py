@@ -13,12 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .publish import OutputError
-
-GLOB = "**/jobs/*/index.html"
 
 
 def indexed_digest(manifest: Mapping[str, str], indexed: Iterable[str]) -> str | None:
@@ -39,10 +38,11 @@ def reuse_index(previous: Path, folder: Path) -> None:
         os.link(source, target)
 
 
-def index_search(folder: Path, digest: str | None, held: str | None = None,
-                 previous: Path | None = None, known: str | None = None) -> None:
-    """Make folder/pagefind/ the index of pages with this digest: keep the one the folder
-    holds (`held`), link the previous site's (`known`), or run Pagefind."""
+def index_search(folder: Path, pages: Iterable[str], digest: str | None,
+                 held: str | None = None, previous: Path | None = None,
+                 known: str | None = None) -> None:
+    """Make folder/pagefind/ the index of these pages (whose digest is given): keep the one
+    the folder holds (`held`), link the previous site's (`known`), or run Pagefind."""
     index = folder / "pagefind"
     if digest is not None and digest == held and index.is_dir():
         return
@@ -55,11 +55,26 @@ def index_search(folder: Path, digest: str | None, held: str | None = None,
             return
         except OSError:
             shutil.rmtree(index, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder), "--glob",
-                           GLOB, "--silent"], capture_output=True, text=True, check=False)
+    run_pagefind(folder, pages)
+    steady_entry(index / "pagefind-entry.json")
+
+
+def run_pagefind(folder: Path, pages: Iterable[str]) -> None:
+    """Index only the pages to be searched, linked into a folder of their own: Pagefind reads
+    every page it is shown, and holds them all in memory."""
+    shown = Path(tempfile.mkdtemp(prefix=f"{folder.name}-search-", dir=folder.parent))
+    try:
+        for page in pages:
+            target = shown / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(folder / page, target)
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(shown),
+                               "--output-path", str(folder / "pagefind"), "--silent"],
+                              capture_output=True, text=True, check=False)
+    finally:
+        shutil.rmtree(shown, ignore_errors=True)
     if done.returncode != 0:
         raise OutputError(f"the search index could not be built: {done.stderr.strip()}")
-    steady_entry(index / "pagefind-entry.json")
 
 
 def steady_entry(path: Path) -> None:
