@@ -96,6 +96,14 @@ def cli_build(content: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> t
     return status, capsys.readouterr().err
 
 
+def published(tmp_path: Path, out: Path,
+              capsys: pytest.CaptureFixture[str]) -> tuple[Path, dict[str, bytes]]:
+    """A content folder of one posting, built into `out`; the folder and the site's files."""
+    content = make_content(tmp_path, {"analyst.md": posting("Analyst")})
+    assert cli_build(content, out, capsys)[0] == 0
+    return content, contents(out)
+
+
 def one_clear_error(said: str, reason: str) -> bool:
     """Whether the editor was told one line: what failed, why, and that nothing changed."""
     lines = said.strip().splitlines()
@@ -121,10 +129,8 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 def test_a_full_disk_is_one_clear_error_and_the_site_stays(
         tmp_path: Path, small_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    content = make_content(tmp_path, {"analyst.md": posting("Analyst")})
     out = small_disk / "site"
-    assert cli_build(content, out, capsys)[0] == 0
-    before = contents(out)
+    content, before = published(tmp_path, out, capsys)
     for index in range(60):
         (content / f"job-{index}.md").write_text(posting(f"Job {index}") + "words " * 4000)
     status, said = cli_build(content, out, capsys)
@@ -136,10 +142,8 @@ def test_a_full_disk_is_one_clear_error_and_the_site_stays(
 
 def test_a_read_only_output_folder_is_one_clear_error(
         tmp_path: Path, small_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    content = make_content(tmp_path, {"analyst.md": posting("Analyst")})
     out = small_disk / "site"
-    assert cli_build(content, out, capsys)[0] == 0
-    before = contents(out)
+    content, before = published(tmp_path, out, capsys)
     (content / "clerk.md").write_text(posting("Clerk"))
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     status, said = cli_build(content, out, capsys)
@@ -151,10 +155,8 @@ def test_a_read_only_output_folder_is_one_clear_error(
 def test_a_failing_write_anywhere_is_one_clear_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    content = make_content(tmp_path, {"analyst.md": posting("Analyst")})
     out = tmp_path / "site"
-    assert cli_build(content, out, capsys)[0] == 0
-    before = contents(out)
+    content, before = published(tmp_path, out, capsys)
     (content / "clerk.md").write_text(posting("Clerk"))
 
     def full(self: Path, data: bytes) -> int:
