@@ -106,8 +106,8 @@ def searcher(out: Path, plan: Plan, trees: Trees | None,
     return index
 
 
-def site_files(plan: Plan, saved: BuildCache | None, layouts: Path, assets: Assets,
-               jobs: int) -> Iterator[tuple[str, FileData]]:
+def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None],
+               layouts: Path, assets: Assets, jobs: int) -> Iterator[tuple[str, FileData]]:
     """Every file of the site: what the cache knows unchanged as its digest (the live site
     holds its bytes), the rest rendered on up to `jobs` processes, then the static assets."""
     fresh: list[Unit] = []
@@ -119,7 +119,7 @@ def site_files(plan: Plan, saved: BuildCache | None, layouts: Path, assets: Asse
         yield from ((path, Kept(digest)) for path, digest in known)
     listings: list[Page] = []
     for page in plan.listings:
-        key, last = (page_key(page), saved.pages.get(page.path)) if saved else (None, None)
+        key, last = keys.get(page.path), saved.pages.get(page.path) if saved else None
         if key is not None and last is not None and last[0] == key:
             yield page.path, Kept(last[1])
         else:
@@ -144,9 +144,10 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
     check_output(out, (content_dir, layouts, Path.cwd()))
     assets, found = load_assets(layouts / "static"), dict[str, str | None]()
     trees = saved.trees if saved else None
+    keys = {page.path: page_key(page) for page in plan.listings} if saved else {}
     gc.freeze()
     try:
-        manifest = publish(out, site_files(plan, saved, layouts, assets, jobs),
+        manifest = publish(out, site_files(plan, saved, keys, layouts, assets, jobs),
                            searcher(out, plan, trees, found) if search else None, trees)
     finally:
         gc.unfreeze()
@@ -154,8 +155,8 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
         saved.trees.live_search = found.get("digest")
         saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths())
                     for unit in plan.units},
-                   {page.path: (key, manifest[page.path]) for page in plan.listings
-                    if (key := page_key(page))}, plan.views)
+                   {path: (key, manifest[path]) for path, key in keys.items() if key},
+                   plan.views)
     statuses = Counter(str(v.status) for v in plan.views)
     return BuildReport(len(manifest), {s: statuses[s] for s in Status}, tuple(problems), {
         "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})
