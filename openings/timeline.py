@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .model import Moment, Posting, Status
@@ -54,6 +55,7 @@ def parse_moment(text: str, zone: ZoneInfo, day_time: time) -> Moment | str:
     return Moment(aware, date_only)
 
 
+@lru_cache(maxsize=65_536)
 def closing_soon_from(deadline: datetime, days: int, zone: ZoneInfo) -> datetime:
     """The same wall-clock time `days` calendar days before the deadline, in the site zone.
 
@@ -94,6 +96,7 @@ def is_published(posting: Posting, now: datetime, drafts: bool,
     return (scheduled or posting.posted.at <= now) and (drafts or not posting.draft)
 
 
+@lru_cache(maxsize=65_536)
 def retention_end(deadline: datetime, years: int, zone: ZoneInfo) -> datetime:
     """When a closed posting leaves the public site: `years` after its deadline, same wall
     clock (29 February becomes 28 February)."""
