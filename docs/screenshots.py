@@ -21,7 +21,7 @@ from tests.golden import build_golden
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 PAGES = {"posting": "jobs/data-analyst/", "closing-soon": "jobs/remote-developer/",
          "closed": "jobs/summer-student/", "home": "", "french-posting":
-         "fr/jobs/analyste-des-donnees/"}
+         "fr/jobs/analyste-des-donnees/", "home-filters": "?locations=toronto"}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 

@@ -26,8 +26,8 @@ work (load average 3-4): 1.3-2.5 s a test (a fresh context, and a second page lo
 test moves the clock or opens an address the shared opener does not know), plus 9-12 s once to
 generate and build the 1,000 postings; the scale test itself takes about 4 s.
 
-Screenshots: test_screenshot_home_with_a_filter has no mark that skips or deselects it and comes
-first, so every run (even one stopped by -x) rewrites docs/screenshots/home-filters-*.png.
+Screenshots: test_screenshot_home_with_a_filter takes its pictures in a temporary folder;
+`make screenshots` writes the committed ones in docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -72,7 +72,6 @@ from tests.test_browser import AXE_OPTIONS, RUN_AXE, focused, tab_until
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
 
-SHOTS = ROOT / "docs" / "screenshots"
 SCALE_NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
 SCALE_POSTINGS = 1000
 
@@ -310,16 +309,17 @@ def scale_url(scale_site: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-# --- 10. screenshots (first, so they are written whatever fails later) ----------------------
+# --- 10. screenshots ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (320, 640)])
-def test_screenshot_home_with_a_filter(reader: Reader, width: int, height: int) -> None:
-    """docs/screenshots/home-filters-*.png: the home page filtered to Toronto. Not compared."""
+def test_screenshot_home_with_a_filter(reader: Reader, width: int, height: int,
+                                       tmp_path: Path) -> None:
+    """The home page filtered to Toronto, photographed as `make screenshots` does. Not
+    compared."""
     page = reader("?locations=toronto", width=width, height=height).page
     page.evaluate("document.fonts.ready")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    shot = SHOTS / f"home-filters-{width}.png"
+    shot = tmp_path / f"home-filters-{width}.png"
     page.screenshot(path=shot, full_page=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shown(page) == [DA], "the screenshot does not show the filtered list"
