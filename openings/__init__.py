@@ -56,11 +56,9 @@ def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None 
     """Load and plan: everything checked, nothing written. Raises ContentErrors on errors."""
     content, problems = load_content(content_dir, cache, jobs)
     if content is not None:
-        ruled = {p: cache.ruled[p] for p in content.postings if cache and p in cache.ruled}
         problems += check_postings(content.postings, content.site,
-                                   display_path(content_dir / "site.yml"), ruled)
-        if cache is not None:
-            cache.ruled = ruled
+                                   display_path(content_dir / "site.yml"),
+                                   cache.ruled if cache else None)
     if content is None or errors_only(problems):
         raise ContentErrors(problems)
     if base_url:
@@ -153,7 +151,7 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
         gc.unfreeze()
     if saved:
         saved.trees.live_search = found.get("digest")
-        saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths())
+        saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths)
                     for unit in plan.units},
                    {path: (key, manifest[path]) for path, key in keys.items() if key},
                    plan.views)

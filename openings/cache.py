@@ -90,13 +90,14 @@ class BuildCache:
         folder = out.absolute().parent / ".cache" / "openings"
         stamp = fingerprint([CODE, layouts])
         spare = folder / f"spare-{out.absolute().name}"
+        empty = cls(folder, stamp, trees=Trees(spare_folder=spare))
         try:
             with (folder / FILE).open("rb") as handle, paused_gc():
                 saved = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return cls(folder, stamp, trees=Trees(spare_folder=spare))
+            return empty
         if not isinstance(saved, dict) or saved.get("stamp") != stamp:
-            return cls(folder, stamp, trees=Trees(spare_folder=spare))
+            return empty
         cache = cls(folder, stamp, saved["postings"], saved["units"], saved["pages"],
                     saved["views"], saved["trees"], saved["lines"])
         cache.trees.spare_folder = spare

@@ -364,10 +364,13 @@ def load_content(folder: Path, cache: LoadCache | None = None,
     site, problems = load_site(display_path(settings), settings_bytes)
     if site is None:
         return None, problems
-    paths = list(posting_files(folder))
-    problems += [outside_problem(path) for path in paths if escapes(path, folder)]
+    inside: list[Path] = []
+    for path in posting_files(folder):
+        if escapes(path, folder):
+            problems.append(outside_problem(path))
+        else:
+            inside.append(path)
     postings: list[Posting] = []
-    inside = [path for path in paths if not escapes(path, folder)]
     for posting, found in load_postings(inside, site, cache, jobs):
         problems += found
         if posting is not None:

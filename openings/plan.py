@@ -65,12 +65,13 @@ class Unit:
         """Whether search indexes the posting's page: open to readers and not a preview."""
         return self.view.status in LIVE and not self.flag
 
-    def paths(self) -> list[str]:
+    @cached_property
+    def paths(self) -> tuple[str, ...]:
         """Every file of the unit, without planning its pages."""
         view, versions = self.view, dict(self.targets)
-        paths = [view.path] + [fallback_path(view, self.site, lang)
-                               for lang in self.site.languages if lang not in versions]
-        return [*paths, calendar_path(view)] if view.status in LIVE else paths
+        paths = (view.path, *(fallback_path(view, self.site, lang)
+                              for lang in self.site.languages if lang not in versions))
+        return (*paths, calendar_path(view)) if view.status in LIVE else paths
 
     def pages(self) -> list[Page]:
         """The unit's pages."""
@@ -292,6 +293,6 @@ def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bo
     entries = [entry for unit in units if (entry := unit.entry())] + sitemap_entries(pages)
     pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change,
                         entries, lines)
-    claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths()]
+    claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths]
     return (Plan(units, tuple(pages), views, change),
             conflicts(claimed + [(page.path, page.source) for page in pages]))

@@ -52,7 +52,6 @@ class Preview:
     clock: Clock
     loads: LoadCache = field(default_factory=LoadCache)
     views: dict[tuple[Posting, Status], PostingView] = field(default_factory=dict)
-    ruled: dict[Posting, list[Problem]] = field(default_factory=dict)
     rendered: RenderCache = field(default_factory=dict)
     units: dict[str, dict[str, bytes]] = field(default_factory=dict)
     lines: Lines = field(default_factory=dict)
@@ -74,9 +73,9 @@ class Preview:
         started = time.perf_counter()
         content, problems = load_content(self.content, self.loads)
         if content is not None:
-            self.ruled = {p: self.ruled[p] for p in content.postings if p in self.ruled}
             problems += check_postings(content.postings, content.site,
-                                       display_path(self.content / "site.yml"), self.ruled)
+                                       display_path(self.content / "site.yml"),
+                                       self.loads.ruled)
         if content is None or errors_only(problems):
             self.refresh_layouts()
             return Round(dict(self.assets.files), tuple(sorted(problems)),

@@ -167,16 +167,19 @@ def posting_problems(posting: Posting, site: Site) -> list[Problem]:
 
 def check_postings(postings: Iterable[Posting], site: Site, site_path: str,
                    cache: dict[Posting, list[Problem]] | None = None) -> list[Problem]:
-    """Every rule over every posting, and the site-wide ones; a cache (the preview's) keeps
-    the results of unchanged postings."""
-    problems = []
-    for posting in postings:
+    """Every rule over every posting, and the site-wide ones; a cache (the preview's, the
+    build cache's) keeps the results of unchanged postings, and only of these postings."""
+    problems, checked = [], tuple(postings)
+    for posting in checked:
         if cache is None:
             problems += posting_problems(posting, site)
             continue
         if posting not in cache:
             cache[posting] = posting_problems(posting, site)
         problems += cache[posting]
+    if cache is not None:
+        for gone in cache.keys() - set(checked):
+            del cache[gone]
     level = level_of(SITE_RULE, ERROR, site)
     if site.accommodation is None and level != "off":
         problems.append(Problem(site_path, 1, "add `accommodation:` with an `email`, `phone` or "
