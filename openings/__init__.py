@@ -24,7 +24,7 @@ from pathlib import Path
 from .cache import BuildCache, page_key
 from .errors import ContentErrors, Problem, UsageError, errors_only
 from .load import Content, LoadCache, display_path, load_content
-from .model import Posting, Status
+from .model import Status
 from .opendata import Lines
 from .page import Page
 from .plan import Plan, Unit, plan_site
@@ -33,7 +33,7 @@ from .publish import FileData, Kept, Manifest, OutputError, Trees, check_output,
 from .render import Assets, load_assets, make_environment, render_pages, render_parallel
 from .rules import check_postings
 from .search import index_search, indexed_digest
-from .views import PostingView
+from .views import ViewCache
 
 __all__ = ["BuildReport", "ContentErrors", "OutputError", "Problem", "UsageError",
            "build_site", "check_site", "inspect_site", "render_site"]
@@ -51,7 +51,7 @@ class BuildReport:
 
 def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None = None,
            jobs: int = 1, cache: LoadCache | None = None,
-           views: dict[tuple[Posting, Status], PostingView] | None = None,
+           views: ViewCache | None = None,
            lines: Lines | None = None) -> tuple[Content, Plan, list[Problem]]:
     """Load and plan: everything checked, nothing written. Raises ContentErrors on errors."""
     content, problems = load_content(content_dir, cache, jobs)
@@ -154,7 +154,7 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
         saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths)
                     for unit in plan.units},
                    {path: (key, manifest[path]) for path, key in keys.items() if key},
-                   plan.views)
+                   plan.shown)
     statuses = Counter(str(v.status) for v in plan.views)
     return BuildReport(len(manifest), {s: statuses[s] for s in Status}, tuple(problems), {
         "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})

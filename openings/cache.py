@@ -26,11 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import LoadCache
-from .model import Posting, Status
 from .opendata import Lines
 from .page import Page
 from .publish import Trees, tree_id
-from .views import PostingView
+from .views import PostingView, ViewCache
 
 CODE = Path(__file__).resolve().parent
 FILE = "build-cache.pickle"
@@ -79,7 +78,7 @@ class BuildCache:
     postings: LoadCache = field(default_factory=LoadCache)
     units: dict[str, Files] = field(default_factory=dict)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
-    views: dict[tuple[Posting, Status], PostingView] = field(default_factory=dict)
+    views: ViewCache = field(default_factory=dict)
     trees: Trees = field(default_factory=Trees)
     lines: Lines = field(default_factory=dict)
 

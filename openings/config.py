@@ -9,20 +9,24 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
-from .fields import EMAIL, Fields
-from .model import RULE_LEVELS, Accommodation, Site
+from .fields import EMAIL, Fields, is_empty
+from .model import RULE_LEVELS, Accommodation, Site, SiteLink, Text
 from .rules import RULE_NAMES
 from .source import read_settings
 
 SITE_KEYS = ("title", "organization", "organization_url", "logo", "base_url", "timezone",
              "default_lang", "languages", "currency", "country", "region", "closing_soon_days",
              "accommodation", "rules", "minimum_open_days", "jargon",
-             "closed_retention_years")
+             "closed_retention_years", "statement", "links")
 ACCOMMODATION_KEYS = ("email", "phone", "url")
+LINK_KEYS = ("text", "url")
 URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+MAILTO = re.compile(r"^mailto:[^\s@]+@[^\s@]+$", re.IGNORECASE)
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+UNSAFE_PATH = re.compile(r"[\s\x00-\x1f\x7f\\]|^//")
 
 
 def known_language(code: str) -> bool:
@@ -136,6 +140,107 @@ def read_link(fields: Fields, name: str, base_url: str | None) -> str | None:
     return (base_url or "") + value.lstrip("/")
 
 
+def read_text(fields: Fields, name: str, languages: tuple[str, ...], hint: str,
+              required: bool = False) -> Text | None:
+    """A text setting: one text for every language, or a mapping by language that gives the
+    default language's text (the first of `languages`)."""
+    node = fields.node_of(name)
+    if node is None or is_empty(node):
+        if required:
+            fields.error(node, f"`{fields.prefix}{name}` is required: {hint}")
+        return None
+    if isinstance(node, ScalarNode):
+        return Text(str(node.value).strip())
+    if not isinstance(node, MappingNode) or not languages:
+        fields.error(node, f"`{fields.prefix}{name}` must be one text, or one line a language "
+                     f"like `{(languages or ('en',))[0]}: ...`: {hint}")
+        return None
+    return text_by_language(fields, name, node, languages)
+
+
+def text_by_language(fields: Fields, name: str, node: MappingNode,
+                     languages: tuple[str, ...]) -> Text | None:
+    """`{en: Privacy, fr: Confidentialité}`: each a site language, the default one given."""
+    group = Fields(fields.path, node, languages, fields.problems, offset=fields.offset,
+                   where=fields.key_line(name), prefix=f"{fields.prefix}{name}.")
+    words = {lang: group.text(lang, required=True) for lang in languages if lang in group.items}
+    default = words.get(languages[0])
+    if languages[0] not in group.items:
+        group.error(None, f"`{fields.prefix}{name}` needs the default language's text: add a "
+                    f"line `{languages[0]}: ...` under it")
+    if default is None or None in words.values():
+        return None
+    return Text(default, tuple((lang, text) for lang, text in words.items()
+                               if lang != languages[0] and text is not None))
+
+
+def url_problem(url: str) -> str | None:
+    """Why an address may not be a link in every page, or None when it may."""
+    if URL.match(url) or MAILTO.match(url):
+        return None
+    if SCHEME.match(url) or UNSAFE_PATH.search(url):
+        return (f"`{url}` is not a safe link: write an address that starts with https://, "
+                "http:// or mailto:, or a path inside the site like about/")
+    return None
+
+
+def check_urls(group: Fields, name: str) -> None:
+    """Report each unsafe address of a link (one, or one a language) at its line."""
+    node = group.node_of(name)
+    values = [value for _, value in node.value] if isinstance(node, MappingNode) else [node]
+    for value in values:
+        problem = url_problem(str(value.value).strip()) if isinstance(value, ScalarNode) else None
+        if problem:
+            group.error(value, problem)
+
+
+def site_path(url: Text) -> Text:
+    """Paths inside the site kept without a leading slash (pages link to them relatively)."""
+    def path(text: str) -> str:
+        return text if SCHEME.match(text) else text.lstrip("/")
+    return Text(path(url.default), tuple((lang, path(text)) for lang, text in url.translations))
+
+
+def read_site_link(fields: Fields, item: Node, languages: tuple[str, ...]) -> SiteLink | None:
+    """One footer link: its words and address, each one text or one a language."""
+    if not isinstance(item, MappingNode):
+        fields.error(item, "each footer link needs a `text:` line and a `url:` line, like "
+                     "`- text: Privacy` then `  url: https://www.ontario.ca/page/privacy-statement`")
+        return None
+    before = len(fields.problems)
+    group = Fields(fields.path, item, LINK_KEYS, fields.problems, offset=fields.offset,
+                   where=fields.line(item), prefix="links.")
+    text = read_text(group, "text", languages, "give the words readers see, like "
+                     "`text: Privacy`", required=True)
+    url = read_text(group, "url", languages, "give the address, like "
+                    "`url: https://www.ontario.ca/page/privacy-statement`", required=True)
+    check_urls(group, "url")
+    if len(fields.problems) > before or text is None or url is None:
+        return None
+    return SiteLink(text, site_path(url))
+
+
+def read_links(fields: Fields, languages: tuple[str, ...]) -> tuple[SiteLink, ...]:
+    """The footer's links (privacy, accessibility, contact, terms of use), in their order."""
+    node = fields.node_of("links")
+    if node is None or is_empty(node):
+        return ()
+    if not isinstance(node, SequenceNode):
+        fields.error(node, "`links` must be a list: one `- text: ...` line and one "
+                     "`  url: ...` line a link")
+        return ()
+    links = (read_site_link(fields, item, languages) for item in node.value)
+    return tuple(link for link in links if link is not None)
+
+
+def logo_path(logo: str | None, base_url: str | None) -> str | None:
+    """The logo's path inside the site, which pages show; a logo on another site is only
+    named to search engines (pages load nothing from other sites)."""
+    if logo is None or base_url is None or not logo.startswith(base_url):
+        return None
+    return logo.removeprefix(base_url)
+
+
 def read_days(fields: Fields) -> int:
     """How many calendar days before the deadline a posting is "closing soon"."""
     days = fields.whole("closing_soon_days")
@@ -148,8 +253,14 @@ def load_site(path: str, data: bytes) -> tuple[Site | None, list[Problem]]:
     if node is None:
         return None, problems
     fields = Fields(path, node, SITE_KEYS, problems, offset=1, where=1)
-    title, organization = fields.text("title", True), fields.text("organization", True)
-    zone, languages, base_url = read_zone(fields), read_languages(fields), read_base_url(fields)
+    languages = read_languages(fields)
+    codes = languages[1] if languages else ()
+    title = read_text(fields, "title", codes, "name the site, like `title: Careers`", True)
+    organization = read_text(fields, "organization", codes, "name the employer, like "
+                             "`organization: Ontario Public Service`", True)
+    statement = read_text(fields, "statement", codes, "write the words shown on every posting")
+    links = read_links(fields, codes)
+    zone, base_url = read_zone(fields), read_base_url(fields)
     currency, accommodation = read_currency(fields), read_accommodation(fields)
     country = fields.text("country") or "CA"
     region = fields.text("region") or ""
@@ -164,4 +275,5 @@ def load_site(path: str, data: bytes) -> tuple[Site | None, list[Problem]]:
     return Site(title, organization, base_url, zone, languages[0], languages[1], currency,
                 country, region, days, accommodation, rules, organization_url, logo,
                 10 if minimum is None else minimum, jargon,
-                3 if retention is None else retention), []
+                3 if retention is None else retention, statement, links,
+                logo_path(logo, base_url)), []

@@ -1,4 +1,5 @@
-"""Facets readers browse by: location (and remote or hybrid work), organization, job type.
+"""Facets readers browse by: location, work arrangement (on site, hybrid, remote), organization,
+job type.
 
 Each facet value has a slug for its static page (`locations/toronto/`), a label in the page's
 language, and the postings it holds. Pure: postings in, groups out.
@@ -16,8 +17,10 @@ from .messages import ARRANGEMENTS, N_, TERMS, Translate
 from .model import Posting
 from .places import slugify
 
-KINDS = (("locations", N_("Location")), ("organizations", N_("Organization")),
-         ("terms", N_("Job type")))
+KINDS = (("locations", N_("Location")), ("arrangements", N_("Work arrangement")),
+         ("organizations", N_("Organization")), ("terms", N_("Job type")))
+EVERY = {"locations": N_("All locations"), "arrangements": N_("All work arrangements"),
+         "organizations": N_("All organizations"), "terms": N_("All job types")}
 DEFAULT_HOURS = Decimal(40)
 YEARLY = {"day": Decimal(260), "week": Decimal(52), "month": Decimal(12), "year": Decimal(1)}
 
@@ -40,7 +43,8 @@ def annual(amount: Decimal, posting: Posting) -> Decimal:
 
 
 def annual_top(posting: Posting) -> int:
-    """The most a posting pays in a year, for filtering and sorting by pay."""
+    """The most a posting's pay can reach in a year (the top of its range), for filtering and
+    sorting by pay."""
     return int(annual(posting.salary.max or posting.salary.min, posting))
 
 
@@ -48,11 +52,11 @@ def annual_top(posting: Posting) -> int:
 def values_of(posting: Posting, t: Translate) -> dict[str, list[tuple[str, str]]]:
     """The facet values (slug, label) a posting belongs to (remembered: every listing asks;
     never mutated)."""
+    arrangement = posting.work_arrangement
     places = [(slugify(p.locality or p.text), p.locality or p.text) for p in posting.locations
-              if posting.work_arrangement != "remote"]
-    if posting.work_arrangement != "on-site":
-        places.append((posting.work_arrangement, t(ARRANGEMENTS[posting.work_arrangement])))
+              if arrangement != "remote"]
     return {"locations": places,
+            "arrangements": [(arrangement, t(ARRANGEMENTS[arrangement]))],
             "organizations": [(slugify(posting.organization), posting.organization)],
             "terms": [(posting.term.type, t(TERMS[posting.term.type]))]}
 

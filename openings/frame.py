@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .formats import locale_for
 from .messages import language_name
-from .model import Site
+from .model import Site, SiteLink, Text
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,24 @@ class Link:
     name: str
     href: str
     url: str
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    """A footer link from site.yml as one page shows it; `lang` names its words' language when
+    site.yml gives none in the page's."""
+
+    text: str
+    href: str
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The site's logo in the header, named by the organization in the page's language."""
+
+    src: str
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,8 @@ class Chrome:
     locale: str = ""
     indexable: bool = True
     zone: str = ""
+    links: tuple[FooterLink, ...] = ()
+    logo: Logo | None = None
 
 
 def root_of(path: str) -> str:
@@ -69,17 +89,40 @@ def chrome(site: Site, lang: str, path: str, title: str,
            toggles: Mapping[str, str] | None = None) -> Chrome:
     """The frame of a page in one language; `targets` are its versions in each language,
     `toggles` where the language toggle leads when that differs (a fallback page)."""
-    prefix = lang_prefix(lang, site)
+    prefix, site_title = lang_prefix(lang, site), site.title_in(lang)
     versions = targets or {lang: path}
     return Chrome(
-        lang, site.title, f"{title} – {site.title}" if title else site.title,
+        lang, site_title, f"{title} – {site_title}" if title else site_title,
         root_of(path) if root is None else root, href(path, f"{prefix}index.html", root),
         href(path, f"{prefix}closed/index.html", root), href(path, f"{prefix}feed.xml", root),
         site.url_for(path), language_links(site, path, toggles or versions, root),
-        alternates(site, path, versions), current,
-        site.default_lang if lang != site.default_lang else None,
+        alternates(site, path, versions), current, other_lang(site.title, lang, site),
         description, str(locale_for(lang, site.country)), indexable, site.zone.key,
+        tuple(footer_link(item, site, lang, path, root) for item in site.links),
+        logo(site, lang, path, root),
     )
+
+
+def other_lang(text: Text, lang: str, site: Site) -> str | None:
+    """The language of a setting's words on a page of `lang`, when it is another one."""
+    shown = text.lang_of(lang, site.default_lang)
+    return None if shown == lang else shown
+
+
+def footer_link(item: SiteLink, site: Site, lang: str, path: str,
+                root: str | None) -> FooterLink:
+    """A footer link in a page's language: an address as given, a path inside the site
+    relative to the page."""
+    url = item.url.for_lang(lang)
+    target = url if ":" in url.split("/", 1)[0] else href(path, url, root)
+    return FooterLink(item.text.for_lang(lang), target, other_lang(item.text, lang, site))
+
+
+def logo(site: Site, lang: str, path: str, root: str | None) -> Logo | None:
+    """The header's logo, when site.yml names one inside the site."""
+    if site.logo_path is None:
+        return None
+    return Logo(href(path, site.logo_path, root), site.organization_in(lang))
 
 
 def link(site: Site, lang: str, path: str, target: str, root: str | None = None) -> Link:

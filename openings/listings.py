@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from .facets import KINDS, FacetValue, annual_top, facet_values, values_of
+from .facets import EVERY, KINDS, FacetValue, annual_top, facet_values, values_of
 from .formats import locale_for, money
-from .frame import chrome, href, lang_prefix
+from .frame import chrome, href, lang_prefix, root_of
 from .messages import N_, translator
 from .model import Site, Status
 from .page import LIVE, Card, Page
@@ -25,11 +25,13 @@ CLOSED_JOBS = N_("Closed jobs")
 
 @dataclass(frozen=True)
 class Browse:
-    """One facet kind with its values, linked from a listing page."""
+    """One facet kind with its values, linked from a listing page, and the filter's choice of
+    every value ("All locations")."""
 
     kind: str
     heading: str
     links: tuple[tuple[str, str, int, str], ...]
+    every: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def card(view: PostingView, path: str, flags: Mapping[str, str | None]) -> Card:
     return Card(view, href(path, view.path), flags.get(view.path),
                 " ".join(slug for slug, _ in values["locations"]),
                 values["organizations"][0][0], view.posting.term.type,
-                annual_top(view.posting), view.posted_iso)
+                annual_top(view.posting), view.posted_iso, view.posting.work_arrangement)
 
 
 def browse(values: tuple[FacetValue, ...], lang: str, site: Site, path: str) -> tuple[Browse, ...]:
@@ -63,7 +65,7 @@ def browse(values: tuple[FacetValue, ...], lang: str, site: Site, path: str) -> 
     t, prefix = translator(lang), lang_prefix(lang, site)
     return tuple(Browse(kind, t(heading), tuple(
         (href(path, f"{prefix}{kind}/{v.slug}/index.html"), v.label, len(v.paths), v.slug)
-        for v in values if v.kind == kind)) for kind, heading in KINDS)
+        for v in values if v.kind == kind), t(EVERY[kind])) for kind, heading in KINDS)
 
 
 def pay_steps(site: Site, lang: str) -> tuple[tuple[int, str], ...]:
@@ -132,11 +134,16 @@ def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime, fol
               label: str = "") -> Page:
     """An Atom feed of live postings, newest first: a language's, or one facet value's."""
     folder = folder or lang_prefix(lang, site)
+    path = folder + "feed.xml"
     newest = sorted(live, key=lambda v: (v.posting.posted.at, v.posting.slug), reverse=True)
-    return Page(folder + "feed.xml", "feed.xml", {
-        "site": site, "lang": lang, "views": tuple(newest), "label": label,
-        "self_url": site.url_for(folder + "feed.xml"), "home_url": site.url_for(folder),
-        "updated": max((v.posted_iso for v in newest), default=now.isoformat())})
+    title_lang = site.title.lang_of(lang, site.default_lang)
+    return Page(path, "feed.xml", {
+        "site": site, "lang": lang, "entries": tuple((v, href(path, v.path)) for v in newest),
+        "label": label, "self_url": site.url_for(path), "home_url": site.url_for(folder),
+        "updated": max((v.posted_iso for v in newest), default=now.isoformat()),
+        "root": root_of(path), "list_href": href(path, folder + "index.html"),
+        "site_href": href(path, lang_prefix(lang, site) + "index.html"),
+        "site_title": site.title_in(lang), "title_lang": "" if title_lang == lang else title_lang})
 
 
 def language_pages(site: Site, lang: str, views: list[PostingView], now: datetime,

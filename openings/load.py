@@ -181,7 +181,7 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
         return None
     places = tuple(parse_location(text, site.region, site.country) for text in locations)
     html, links = markdown.render(source.body, translator(lang)(TABLE))
-    return Posting(path, 1, slug, lang, title, organization or site.organization, job_id,
+    return Posting(path, 1, slug, lang, title, organization or site.organization_in(lang), job_id,
                    places, arrangement, location_note, positions, term, hours, salary, posted,
                    deadline, contact, status_note, vacancy, screening, bool(draft),
                    source.body, html, tuple((key, fields.key_line(key)) for key in sorted(

@@ -118,11 +118,40 @@ class Accommodation:
 
 
 @dataclass(frozen=True)
+class Text:
+    """A setting's words in each language it is given in; any other language reads the default
+    language's words (`str()` gives those, for a layout that has not chosen a language)."""
+
+    default: str
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def for_lang(self, lang: str) -> str:
+        """The words a reader of `lang` sees."""
+        return next((text for code, text in self.translations if code == lang), self.default)
+
+    def lang_of(self, lang: str, default_lang: str) -> str:
+        """The language of the words a reader of `lang` sees (to mark a fallback with `lang`)."""
+        return lang if any(code == lang for code, _ in self.translations) else default_lang
+
+    def __str__(self) -> str:
+        return self.default
+
+
+@dataclass(frozen=True)
+class SiteLink:
+    """A link in every page's footer (privacy, accessibility, contact): its words and address
+    by language; the address is absolute (https, http, mailto) or a path inside the site."""
+
+    text: Text
+    url: Text
+
+
+@dataclass(frozen=True)
 class Site:
     """The site's settings from content/site.yml."""
 
-    title: str
-    organization: str
+    title: Text
+    organization: Text
     base_url: str
     zone: ZoneInfo
     default_lang: str
@@ -138,10 +167,21 @@ class Site:
     minimum_open_days: int = 10
     jargon: tuple[str, ...] = ()
     closed_retention_years: int = 3
+    statement: Text | None = None
+    links: tuple[SiteLink, ...] = ()
+    logo_path: str | None = None
 
     def url_for(self, path: str) -> str:
         """An absolute URL for a path inside the site."""
         return self.base_url + path.removesuffix("index.html")
+
+    def title_in(self, lang: str) -> str:
+        """The site's title as a reader of `lang` sees it."""
+        return self.title.for_lang(lang)
+
+    def organization_in(self, lang: str) -> str:
+        """The default hiring organization as a reader of `lang` sees it."""
+        return self.organization.for_lang(lang)
 
 
 @dataclass(frozen=True)

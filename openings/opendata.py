@@ -75,7 +75,7 @@ def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
     if memo is not None:
         memo.clear()
         memo.update(fresh)
-    return {"version": VERSION, "generated": iso(now, site), "site": site.title,
+    return {"version": VERSION, "generated": iso(now, site), "site": str(site.title),
             "next_change": iso(change, site) if change else None, "lines": tuple(lines)}
 
 

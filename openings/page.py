@@ -25,7 +25,7 @@ class Page:
 @dataclass(frozen=True)
 class Card:
     """A posting as a listing shows it: its link from the listing, any preview mark, and what
-    the filters read (facet slugs, pay a year, posted date)."""
+    the filters read (facet slugs, the most its pay can reach in a year, posted date)."""
 
     view: PostingView
     href: str
@@ -35,3 +35,4 @@ class Card:
     term: str = ""
     salary: int = 0
     posted: str = ""
+    arrangement: str = ""

@@ -21,14 +21,13 @@ from .jsonld import job_posting, script_json
 from .listings import language_pages
 from .load import Content
 from .messages import N_, language_in, translator
-from .model import Posting, Site, Status
+from .model import Posting, Site
 from .opendata import Lines, jobs_document
 from .page import LIVE, Page
 from .timeline import is_published, next_change, retention_end, status
-from .views import PostingView, posting_view
+from .views import PostingView, ViewCache, posting_path, posting_view
 
 NOT_FOUND = N_("Page not found")
-ONLY_IN = N_("Only in {language}")
 ONLY_IN_TEXT = N_("This job posting is only offered in {language}:")
 NOT_FOUND_TEXT = N_("We could not find that page. The job may have been removed, or the "
                     "address may be mistyped.")
@@ -53,31 +52,35 @@ class Unit:
     targets: tuple[tuple[str, str], ...]
     flag: str | None
     site_key: str
+    stand_ins: tuple[PostingView, ...]
 
     @cached_property
     def key(self) -> str:
         """A digest of everything the unit's files show."""
-        text = repr((self.view, self.targets, self.flag, self.site_key))
+        text = repr((self.view, self.targets, self.flag, self.site_key, self.stand_ins))
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     @property
-    def indexed(self) -> bool:
-        """Whether search indexes the posting's page: open to readers and not a preview."""
-        return self.view.status in LIVE and not self.flag
+    def indexed(self) -> tuple[str, ...]:
+        """The pages search indexes, while the posting is open to readers and not a preview:
+        its own, and its stand-ins, so each language's search reaches every open posting."""
+        if self.view.status not in LIVE or self.flag:
+            return ()
+        return (self.view.path, *(stand_in.path for stand_in in self.stand_ins))
 
     @cached_property
     def paths(self) -> tuple[str, ...]:
         """Every file of the unit, without planning its pages."""
-        view, versions = self.view, dict(self.targets)
-        paths = (view.path, *(fallback_path(view, self.site, lang)
-                              for lang in self.site.languages if lang not in versions))
+        view = self.view
+        paths = (view.path, *(stand_in.path for stand_in in self.stand_ins))
         return (*paths, calendar_path(view)) if view.status in LIVE else paths
 
     def pages(self) -> list[Page]:
         """The unit's pages."""
         view, versions = self.view, dict(self.targets)
         pages = [posting_page(view, self.site, versions, self.flag)]
-        pages += fallback_pages(view, self.site, versions)
+        pages += [fallback_page(stand_in, view, self.site, versions)
+                  for stand_in in self.stand_ins]
         return [*pages, calendar_page(view, self.site)] if view.status in LIVE else pages
 
     def entry(self) -> SitemapEntry | None:
@@ -98,6 +101,12 @@ class Plan:
     listings: tuple[Page, ...]
     views: tuple[PostingView, ...]
     next_change: datetime | None
+    stand_ins: tuple[PostingView, ...]
+
+    @property
+    def shown(self) -> tuple[PostingView, ...]:
+        """Every view a page of the build shows: the postings' own and their stand-ins'."""
+        return self.views + self.stand_ins
 
     @property
     def pages(self) -> tuple[Page, ...]:
@@ -107,7 +116,7 @@ class Plan:
     @property
     def indexed(self) -> tuple[str, ...]:
         """The pages search indexes."""
-        return tuple(unit.view.path for unit in self.units if unit.indexed)
+        return tuple(path for unit in self.units for path in unit.indexed)
 
 
 def calendar_path(view: PostingView) -> str:
@@ -117,19 +126,25 @@ def calendar_path(view: PostingView) -> str:
 
 def preview_flag(view: PostingView, site: Site, now: datetime) -> str | None:
     """In the preview, what marks a posting readers cannot see yet (a draft, or scheduled)."""
-    t = translator(view.posting.lang)
+    t = translator(view.lang)
     if view.posting.posted.at > now:
         day = long_date(view.posting.posted.at.astimezone(site.zone),
-                        locale_for(view.posting.lang, site.country))
+                        locale_for(view.lang, site.country))
         return t("Scheduled: goes live on {date}").format(date=day)
     return t("Draft: not published") if view.posting.draft else None
+
+
+def toggles_of(posting: Posting, site: Site, targets: Mapping[str, str]) -> dict[str, str]:
+    """Where a posting's language toggle leads: its version in each language, else its
+    stand-in there."""
+    return {lang: targets.get(lang, posting_path(posting, site, lang)) for lang in site.languages}
 
 
 def posting_page(view: PostingView, site: Site, targets: Mapping[str, str],
                  flag: str | None = None) -> Page:
     """A posting's own page; structured data and a calendar only while it is live."""
     posting, live = view.posting, view.status in LIVE
-    toggles = {lang: targets.get(lang, fallback_path(view, site, lang)) for lang in site.languages}
+    toggles = toggles_of(posting, site, targets)
     frame = chrome(site, posting.lang, view.path, f"{posting.title} – {posting.organization}",
                    targets, description=view.summary, indexable=live and not flag,
                    toggles=toggles)
@@ -139,36 +154,42 @@ def posting_page(view: PostingView, site: Site, targets: Mapping[str, str],
         "calendar_href": "deadline.ics" if live else None, "flag": flag}, posting.source)
 
 
-def fallback_path(view: PostingView, site: Site, lang: str) -> str:
-    """Where a posting's stand-in page lives in a language it is not published in."""
-    return f"{lang_prefix(lang, site)}jobs/{view.posting.slug}/index.html"
-
-
 @dataclass(frozen=True)
 class Fallback:
-    """A short page, in one language, saying a posting is only offered in another."""
+    """What a stand-in says besides the posting's facts: the posting is offered in another
+    language, and where to read it."""
 
-    heading: str
     text: str
     link: Link
 
 
-def fallback_page(view: PostingView, site: Site, lang: str) -> Page:
-    """The stand-in for a posting in a language it is not published in, so no toggle dead-ends."""
-    t, posting = translator(lang), view.posting
-    path = fallback_path(view, site, lang)
-    language = language_in(posting.lang, lang)
-    target = Link(posting.lang, posting.title, href(path, view.path), site.url_for(view.path))
-    frame = chrome(site, lang, path, f"{t(ONLY_IN).format(language=language)} – {posting.title}",
-                   indexable=False, toggles={lang: path, posting.lang: view.path})
-    return Page(path, "fallback.html", {"chrome": frame, "fallback": Fallback(
-        t(ONLY_IN).format(language=language),
-        t(ONLY_IN_TEXT).format(language=language), target)}, posting.source)
+def fallback_page(view: PostingView, original: PostingView, site: Site,
+                  targets: Mapping[str, str]) -> Page:
+    """A posting's stand-in in a language it is not published in, so every listing and toggle
+    of that language reaches it: its facts in the reader's language, and a link to it."""
+    posting, path = view.posting, view.path
+    language = language_in(posting.lang, view.lang)
+    target = Link(posting.lang, posting.title, href(path, original.path),
+                  site.url_for(original.path))
+    toggles = toggles_of(posting, site, targets)
+    frame = chrome(site, view.lang, path, f"{posting.title} – {view.only_in}", indexable=False,
+                   toggles=toggles, description=view.summary)
+    text = translator(view.lang)(ONLY_IN_TEXT).format(language=language)
+    return Page(path, "fallback.html", {"chrome": frame, "job": view,
+                                        "fallback": Fallback(text, target)}, posting.source)
 
 
-def fallback_pages(view: PostingView, site: Site, targets: Mapping[str, str]) -> list[Page]:
-    """Stand-in pages in every site language the posting has no translation in."""
-    return [fallback_page(view, site, lang) for lang in site.languages if lang not in targets]
+def stand_ins_of(view: PostingView, site: Site, targets: Mapping[str, str],
+                 cache: ViewCache) -> tuple[PostingView, ...]:
+    """A posting as its stand-in shows it in each site language it has no translation in."""
+    views = []
+    for lang in site.languages:
+        key = (view.posting, view.status, lang)
+        if lang not in targets:
+            if key not in cache:
+                cache[key] = posting_view(view.posting, site, view.status, lang)
+            views.append(cache[key])
+    return tuple(views)
 
 
 def calendar_page(view: PostingView, site: Site) -> Page:
@@ -255,13 +276,14 @@ def candidates(postings: Iterable[Posting], drafts: bool) -> list[Posting]:
 
 
 def make_views(content: Content, now: datetime, drafts: bool, preview: bool,
-               cache: dict[tuple[Posting, Status], PostingView]) -> tuple[PostingView, ...]:
+               cache: ViewCache) -> tuple[PostingView, ...]:
     """What each published posting shows at `now`, reusing views of unchanged postings."""
     site, views = content.site, []
     for posting in content.postings:
         if is_published(posting, now, drafts or preview, scheduled=preview) and not retired(
                 posting, now, site):
-            key = (posting, status(posting.deadline.at, now, site.closing_soon_days, site.zone))
+            key = (posting, status(posting.deadline.at, now, site.closing_soon_days, site.zone),
+                   posting.lang)
             if key not in cache:
                 cache[key] = posting_view(posting, site, key[1])
             views.append(cache[key])
@@ -274,25 +296,28 @@ def retired(posting: Posting, now: datetime, site: Site) -> bool:
 
 
 def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bool = False,
-              cache: dict[tuple[Posting, Status], PostingView] | None = None,
+              cache: ViewCache | None = None,
               lines: Lines | None = None) -> tuple[Plan, list[Problem]]:
     """Decide every file of the site as it stands at `now` (with drafts and scheduled postings,
-    marked, in the editors' preview); the caches keep views and open-data lines."""
-    site = content.site
-    views = make_views(content, now, drafts, preview, {} if cache is None else cache)
-    flags = {v.path: preview_flag(v, site, now) for v in views} if preview or drafts else {}
+    marked, in the editors' preview); the caches keep views and open-data lines. Each language
+    lists every posting: its own version, or its stand-in in that language."""
+    site, cache = content.site, {} if cache is None else cache
+    views = make_views(content, now, drafts, preview, cache)
     change = next_change(candidates(content.postings, drafts), now, site.closing_soon_days,
                          site.zone, site.closed_retention_years)
     targets, site_key = translation_targets(views), repr(site)
-    units = tuple(Unit(v, site, tuple(sorted(versions_of(v, targets).items())),
-                       flags.get(v.path), site_key) for v in views)
+    versions = {v.path: versions_of(v, targets) for v in views}
+    stand_ins = {v.path: stand_ins_of(v, site, versions[v.path], cache) for v in views}
+    shown = views + tuple(s for v in views for s in stand_ins[v.path])
+    flags = {v.path: preview_flag(v, site, now) for v in shown} if preview or drafts else {}
+    units = tuple(Unit(v, site, tuple(sorted(versions[v.path].items())), flags.get(v.path),
+                       site_key, stand_ins[v.path]) for v in views)
     pages: list[Page] = []
     for lang in site.languages:
-        pages += language_pages(site, lang, [v for v in views if v.posting.lang == lang], now,
-                                flags)
+        pages += language_pages(site, lang, [v for v in shown if v.lang == lang], now, flags)
     entries = [entry for unit in units if (entry := unit.entry())] + sitemap_entries(pages)
     pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change,
                         entries, lines)
     claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths]
-    return (Plan(units, tuple(pages), views, change),
+    return (Plan(units, tuple(pages), views, change, shown[len(views):]),
             conflicts(claimed + [(page.path, page.source) for page in pages]))

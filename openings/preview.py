@@ -17,12 +17,11 @@ from jinja2 import Environment
 
 from .errors import ContentErrors, Problem, errors_only
 from .load import LoadCache, display_path, load_content
-from .model import Posting, Status
 from .opendata import Lines
 from .plan import plan_site
 from .render import Assets, RenderCache, load_assets, make_environment, render_pages
 from .rules import check_postings
-from .views import PostingView
+from .views import ViewCache
 
 Clock = Callable[[], datetime]
 
@@ -51,7 +50,7 @@ class Preview:
     layouts: Path
     clock: Clock
     loads: LoadCache = field(default_factory=LoadCache)
-    views: dict[tuple[Posting, Status], PostingView] = field(default_factory=dict)
+    views: ViewCache = field(default_factory=dict)
     rendered: RenderCache = field(default_factory=dict)
     units: dict[str, dict[str, bytes]] = field(default_factory=dict)
     lines: Lines = field(default_factory=dict)
@@ -96,7 +95,7 @@ class Preview:
         files.update(render_pages(env, plan.listings, self.rendered, kept))
         rendered += len(plan.listings) - len(kept.keys() & self.rendered.keys())
         self.rendered, self.units = kept, units
-        shown = {id(view) for view in plan.views}
+        shown = {id(view) for view in plan.shown}
         self.views = {key: view for key, view in self.views.items() if id(view) in shown}
         return Round(files | dict(self.assets.files), tuple(sorted(problems)),
                      time.perf_counter() - started, rendered)

@@ -80,7 +80,7 @@ def card_renderer(env: Environment) -> Callable[[Card], Markup]:
             if len(memo) >= CARDS_KEPT:
                 memo.clear()
             memo[key] = Markup(env.get_template("_card.html").render(
-                card=card, _=translator(card.view.posting.lang)).removesuffix("\n"))
+                card=card, _=translator(card.view.lang)).removesuffix("\n"))
         return memo[key]
     return card_html
 

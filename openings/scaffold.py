@@ -131,7 +131,7 @@ def scaffold(title: str, lang: str, site: Site, today: date) -> tuple[str, str]:
     """The slug and text of a new posting."""
     slug = slugify(title)
     text = TEMPLATES.get(lang, TEMPLATES["en"]).format(
-        title=quote(title), organization=quote(site.organization), lang=lang,
+        title=quote(title), organization=quote(site.organization_in(lang)), lang=lang,
         languages=", ".join(site.languages), currency=site.currency, today=today.isoformat(),
         subject=quote(title), job_id=quote(f"{today.year}-{slug[:20].upper()}"),
     )

@@ -8,18 +8,22 @@ from urllib.parse import quote
 
 from babel import Locale
 
-from .formats import calendar_date, deadline_text, locale_for, long_date, number, pay
-from .messages import ARRANGEMENTS, N_, STATUS, TERMS, Translate, translator
+from .formats import calendar_date, deadline_long, deadline_text, locale_for, long_date, number, pay
+from .messages import ARRANGEMENTS, N_, STATUS, TERMS, Translate, language_in, translator
 from .model import Posting, Site, Status, digest_repr, hash_once, state_without_hash
 from .timeline import closing_soon_from
+
+IN_ONLY = N_("In {language} only")
 
 
 @dataclass(frozen=True)
 class Fact:
-    """One row of a posting's summary list."""
+    """One row of a posting's summary list; `lang` names the value's language when it is the
+    editor's text shown to a reader of another language."""
 
     label: str
     value: str
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,9 @@ class Apply:
 
 @dataclass(frozen=True)
 class PostingView:
-    """One posting as a reader sees it at one moment."""
+    """One posting as a reader of one language sees it at one moment: in its own language on
+    its page, or in another on its stand-in there (`only_in` then says which language the
+    posting is offered in; the editor's words stay as written)."""
 
     posting: Posting
     path: str
@@ -44,6 +50,7 @@ class PostingView:
     status_label: str
     deadline_iso: str
     deadline_text: str
+    deadline_long: str
     posted_iso: str
     posted_text: str
     location_text: str
@@ -52,10 +59,21 @@ class PostingView:
     apply: Apply
     summary: str
     soon_iso: str
+    lang: str
+    only_in: str | None
 
     __hash__ = hash_once
     __getstate__ = state_without_hash
     __repr__ = digest_repr
+
+    @property
+    def editor_lang(self) -> str | None:
+        """The language of the editor's words (title, organization, place) when a reader of
+        another language sees them, for the `lang` attribute around them."""
+        return None if self.lang == self.posting.lang else self.posting.lang
+
+
+ViewCache = dict[tuple[Posting, Status, str], PostingView]
 
 
 def iso(at: datetime, site: Site) -> str:
@@ -63,9 +81,11 @@ def iso(at: datetime, site: Site) -> str:
     return at.astimezone(site.zone).isoformat(timespec="seconds")
 
 
-def posting_path(posting: Posting, site: Site) -> str:
-    """Where a posting's page lives in the output: jobs/<slug>/ under its language."""
-    prefix = "" if posting.lang == site.default_lang else f"{posting.lang}/"
+def posting_path(posting: Posting, site: Site, lang: str | None = None) -> str:
+    """Where a posting's page lives in the output: jobs/<slug>/ under its language (under
+    another language, its stand-in there)."""
+    lang = lang or posting.lang
+    prefix = "" if lang == site.default_lang else f"{lang}/"
     return f"{prefix}jobs/{posting.slug}/index.html"
 
 
@@ -118,9 +138,9 @@ def hours_text(posting: Posting, locale: Locale, t: Translate) -> str | None:
     return f"{text} ({posting.hours.note})" if posting.hours.note else text
 
 
-def facts(posting: Posting, site: Site, t: Translate, pay_text: str) -> tuple[Fact, ...]:
+def facts(posting: Posting, site: Site, t: Translate, pay_text: str,
+          locale: Locale) -> tuple[Fact, ...]:
     """The summary list of a posting's facts, in reading order; absent facts are left out."""
-    locale = locale_for(posting.lang, site.country)
     rows = [
         (N_("Location"), location_text(posting)),
         (N_("Work arrangement"), t(ARRANGEMENTS[posting.work_arrangement])),
@@ -141,19 +161,36 @@ def yes_no(value: bool | None, t: Translate) -> str | None:
     return None if value is None else t("Yes") if value else t("No")
 
 
-def posting_view(posting: Posting, site: Site, status: Status) -> PostingView:
-    """Compute everything a posting page and a listing show of one posting."""
-    t = translator(posting.lang)
-    locale = locale_for(posting.lang, site.country)
-    pay_text = pay(posting.salary, posting.lang, locale)
-    deadline = deadline_text(posting.deadline.at, site.zone, posting.lang, locale)
+def stand_in_facts(posting: Posting, t: Translate, pay_text: str,
+                   lang: str) -> tuple[Fact, ...]:
+    """The facts a stand-in states in its reader's language: the editor's words (the place)
+    keep their own language, and nothing mixes the two in one value."""
+    return (Fact(t("Location"), location_text(posting), posting.lang),
+            Fact(t("Work arrangement"), t(ARRANGEMENTS[posting.work_arrangement])),
+            Fact(t("Salary"), pay_text), Fact(t("Job type"), t(TERMS[posting.term.type])),
+            *((Fact(t("Job ID"), posting.job_id),) if posting.job_id else ()))
+
+
+def posting_view(posting: Posting, site: Site, status: Status,
+                 lang: str | None = None) -> PostingView:
+    """Compute everything a posting page and a listing show of one posting, in the posting's
+    language or (for its stand-in) in the reader's `lang`."""
+    lang = lang or posting.lang
+    t, locale = translator(lang), locale_for(lang, site.country)
+    pay_text = pay(posting.salary, lang, locale)
+    deadline = deadline_text(posting.deadline.at, site.zone, lang, locale)
+    own = lang == posting.lang
     return PostingView(
-        posting, posting_path(posting, site), status, t(STATUS[status]),
+        posting, posting_path(posting, site, lang), status, t(STATUS[status]),
         iso(posting.deadline.at, site), deadline,
+        deadline_long(posting.deadline.at, site.zone, lang, locale),
         iso(posting.posted.at, site), long_date(posting.posted.at.astimezone(site.zone), locale),
-        location_text(posting), pay_text, facts(posting, site, t, pay_text),
+        location_text(posting), pay_text,
+        facts(posting, site, t, pay_text, locale) if own else stand_in_facts(
+            posting, t, pay_text, lang),
         apply_view(posting, t), summary(posting, t, pay_text, deadline),
         iso(closing_soon_from(posting.deadline.at, site.closing_soon_days, site.zone), site),
+        lang, None if own else t(IN_ONLY).format(language=language_in(posting.lang, lang)),
     )
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import html5lib
 import pytest
 
 from openings import build_site
 from openings.load import load_content
-from tests.conftest import LAYOUTS, make_content, posting
+from openings.messages import translator
+from tests.conftest import LAYOUTS, SITE_YML, make_content, posting
 
 NOW = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
 BASE = "https://jobs.example.ca/"
@@ -86,7 +89,8 @@ def test_an_english_only_posting_has_a_french_stand_in_so_the_toggle_never_dead_
     assert toggle(site, "jobs/clerk/index.html")[2] == "../../fr/jobs/clerk/"
     stand_in = (site / "fr/jobs/clerk/index.html").read_text()
     assert '<html lang="fr">' in stand_in and '<meta name="robots" content="noindex">' in stand_in
-    assert "<h1>Offerte en anglais seulement</h1>" in stand_in
+    assert '<h1 lang="en">Clerk</h1>' in stand_in
+    assert '<p class="language-tag">En anglais seulement</p>' in stand_in
     assert re.search(r'offerte en anglais seulement\xa0: <a href="../../../jobs/clerk/" '
                      r'lang="en" hreflang="en">Clerk</a>', stand_in)
     assert toggle(site, "fr/jobs/clerk/index.html") == ("en", "English", "../../../jobs/clerk/")
@@ -117,3 +121,247 @@ def test_the_same_job_id_twice_in_one_language_is_an_error(tmp_path: Path) -> No
     folder = make_content(tmp_path, {"a.md": posting("A", job_id="J-1"),
                                      "b.md": posting("B", job_id="J-1")})
     assert ["same job_id `J-1`" in p.message for p in load_content(folder)[1]] == [True]
+
+
+# --- Both languages are whole: every posting reached from every language -------------------
+
+WHOLE = {
+    "analyst.md": posting("Analyst", job_id="J-1"),
+    "analyste.md": posting("Analyste", job_id="J-1", lang="fr"),
+    "clerk.md": posting("Clerk", job_id="J-2", deadline="2026-12-01"),
+    "agente.md": posting("Agente", job_id="J-3", lang="fr"),
+    "archivist.md": posting("Archivist", job_id="J-4", deadline="2026-11-10",
+                            posted="2026-10-01"),
+    "officer.md": posting("Officer", job_id="J-5", deadline="2026-11-12", posted="2026-10-01"),
+    "agent.md": posting("Agent", job_id="J-5", lang="fr", deadline="2026-11-12",
+                        posted="2026-10-01"),
+}
+
+
+@pytest.fixture
+def whole(tmp_path: Path) -> Path:
+    """Postings in both languages, in one only, live and closed."""
+    out = tmp_path / "site"
+    build_site(make_content(tmp_path, WHOLE), out, LAYOUTS, NOW)
+    return out
+
+
+def card_links(out: Path, path: str) -> dict[str, object]:
+    """The cards of a listing, by the site path each links to."""
+    folder = PurePosixPath(path).parent
+    return {posixpath.normpath(folder / card.find(".//h2/a").get("href")) + "/": card
+            for card in tree(out, path).iterfind(".//li[@data-deadline]")}
+
+
+def job_id_of(out: Path, page: str, owners: dict[str, str]) -> str:
+    """The job_id a page is about: its own, or (a stand-in) its original's."""
+    if page in owners:
+        return owners[page]
+    [original] = tree(out, page + "index.html").iterfind(".//*[@class='stand-in__original']/a")
+    return owners[posixpath.normpath(posixpath.join(page, original.get("href"))) + "/"]
+
+
+def test_every_posting_is_reachable_from_every_languages_home_or_archive(whole: Path) -> None:
+    document = json.loads((whole / "jobs.json").read_text())
+    owners = {p["url"].removeprefix(BASE): p["job_id"] for p in document["postings"]}
+    for prefix in ("", "fr/"):
+        pages = {**card_links(whole, prefix + "index.html"),
+                 **card_links(whole, prefix + "closed/index.html")}
+        assert all(page.startswith(prefix + "jobs/") for page in pages), pages
+        reached = sorted(job_id_of(whole, page, owners) for page in pages)
+        assert reached == ["J-1", "J-2", "J-3", "J-4", "J-5"], prefix
+
+
+def test_a_translated_posting_is_listed_once_in_the_readers_language(whole: Path) -> None:
+    assert set(card_links(whole, "fr/index.html")) == {
+        "fr/jobs/analyste/", "fr/jobs/agente/", "fr/jobs/clerk/"}
+    assert set(card_links(whole, "index.html")) == {
+        "jobs/analyst/", "jobs/agente/", "jobs/clerk/"}
+
+
+def test_the_french_home_lists_english_only_postings_marked_with_their_language(
+        whole: Path) -> None:
+    card = card_links(whole, "fr/index.html")["fr/jobs/clerk/"]
+    title = card.find(".//h2/a")
+    assert (title.text, title.get("lang")) == ("Clerk", "en")
+    assert card.find(".//p[@class='language-tag']").text == "En anglais seulement"
+    assert card.find(".//*[@data-status]").get("data-status") == "closing-soon"
+    assert "".join(card.find(".//*[@data-status]").itertext()) == "Ferme bientôt"
+    assert "70\xa0000\xa0$ à 85\xa0000\xa0$" in "".join(card.itertext())
+    own = card_links(whole, "fr/index.html")["fr/jobs/analyste/"]
+    assert own.find(".//p[@class='language-tag']") is None
+    assert sorted(card.keys()) == sorted(own.keys()), "filters read the same data on both cards"
+    assert card.get("data-deadline") == "2026-12-01T23:59:00-05:00"
+
+
+def test_the_english_home_lists_french_only_postings_marked_with_their_language(
+        whole: Path) -> None:
+    card = card_links(whole, "index.html")["jobs/agente/"]
+    assert card.find(".//h2/a").get("lang") == "fr"
+    assert card.find(".//p[@class='language-tag']").text == "In French only"
+    assert "$70,000 to $85,000 a year" in "".join(card.itertext())
+
+
+def test_the_french_archive_lists_closed_english_postings(whole: Path) -> None:
+    cards = card_links(whole, "fr/closed/index.html")
+    assert set(cards) == {"fr/jobs/archivist/", "fr/jobs/agent/"}
+    assert cards["fr/jobs/archivist/"].find(".//h2/a").get("lang") == "en"
+    assert "Il n’y a aucun" not in (whole / "fr/closed/index.html").read_text()
+
+
+def test_the_language_feed_reaches_live_stand_ins(whole: Path) -> None:
+    feed = (whole / "fr/feed.xml").read_text()
+    assert BASE + "fr/jobs/clerk/" in feed and BASE + "fr/jobs/agente/" in feed
+    assert BASE + "jobs/clerk/" not in feed
+    assert BASE + "fr/jobs/archivist/" not in feed
+
+
+def facts_of(page: object) -> dict[str, tuple[str, str | None]]:
+    """A page's summary list: label (without the colon kept for screen readers and search) ->
+    (value, its lang attribute)."""
+    return {(row.find("dt").text or "").strip(): ("".join(row.find("dd").itertext()),
+                                                  row.find("dd").get("lang"))
+            for row in page.iterfind(".//main//dl/div")}
+
+
+def test_a_stand_in_states_status_deadline_pay_place_and_links_to_the_original(
+        whole: Path) -> None:
+    page = tree(whole, "fr/jobs/clerk/index.html")
+    status = page.find(".//main//*[@data-status]")
+    assert status.get("data-status") == "closing-soon"
+    assert "".join(status.itertext()) == "Ferme bientôt"
+    [time] = page.iterfind(".//main//time")
+    assert time.get("datetime") == "2026-12-01T23:59:00-05:00"
+    assert "1er décembre 2026" in time.text and "23\xa0h\xa059" in time.text
+    assert page.find(".//main//*[@data-closed-notice]").get("hidden") is not None
+    facts = facts_of(page)
+    assert facts["Salaire"] == ("70\xa0000\xa0$ à 85\xa0000\xa0$ par année", None)
+    assert facts["Lieu"] == ("Toronto, Ontario", "en")
+    organization = page.find(".//main//p[@class='ontario-lead-statement posting__organization']")
+    assert (organization.text, organization.get("lang")) == ("Test Public Service", "en")
+    [original] = page.iterfind(".//main//a[@hreflang='en']")
+    assert (original.get("href"), original.text) == ("../../../jobs/clerk/", "Clerk")
+    assert page.find(".//article").get("data-deadline") == time.get("datetime")
+
+
+def test_a_closed_stand_in_says_applications_are_closed(whole: Path) -> None:
+    page = tree(whole, "fr/jobs/archivist/index.html")
+    notice = page.find(".//main//*[@data-closed-notice]")
+    assert notice.get("hidden") is None
+    assert notice.text == translator("fr")("Applications for this role are now closed.")
+    assert page.find(".//main//*[@data-status]").get("data-status") == "closed"
+    assert page.find(".//main//*[@data-countdown]") is None
+
+
+def test_stand_ins_stay_out_of_search_engines_and_open_data(whole: Path) -> None:
+    assert '<meta name="robots" content="noindex">' in (
+        whole / "fr/jobs/clerk/index.html").read_text()
+    assert "fr/jobs/clerk/" not in (whole / "sitemap.xml").read_text()
+    document = json.loads((whole / "jobs.json").read_text())
+    assert sorted(p["url"].removeprefix(BASE) for p in document["postings"]) == [
+        "fr/jobs/agent/", "fr/jobs/agente/", "fr/jobs/analyste/", "jobs/analyst/",
+        "jobs/archivist/", "jobs/clerk/", "jobs/officer/"]
+
+
+# --- The site's own words in each language ---------------------------------------------------
+
+BILINGUAL_YML = SITE_YML.replace("title: Careers Test\norganization: Test Public Service\n", """\
+title:
+  en: Careers Test
+  fr: Carrières Test
+organization:
+  en: Test Public Service
+  fr: Fonction publique Test
+""") + """\
+links:
+  - text: {en: Privacy, fr: Confidentialité}
+    url:
+      en: https://www.example.ca/privacy
+      fr: https://www.example.ca/fr/confidentialite
+  - text: {en: Contact us}
+    url: mailto:careers@example.ca
+  - text: {en: About, fr: À propos}
+    url: /about/
+"""
+
+
+@pytest.fixture
+def bilingual(tmp_path: Path) -> Path:
+    """A site whose title, organization and footer links are given by language."""
+    folder = make_content(tmp_path, {
+        "clerk.md": posting("Clerk", job_id="J-2"),
+        "commis.md": posting("Commis", job_id="J-3", lang="fr"),
+    }, BILINGUAL_YML)
+    out = tmp_path / "site"
+    build_site(folder, out, LAYOUTS, NOW)
+    return out
+
+
+def test_every_page_shows_the_site_title_in_its_own_language(bilingual: Path) -> None:
+    for path, title in (("index.html", "Careers Test"), ("fr/index.html", "Carrières Test"),
+                        ("fr/jobs/clerk/index.html", "Carrières Test"),
+                        ("fr/jobs/commis/index.html", "Carrières Test")):
+        page = tree(bilingual, path)
+        assert page.find(".//header//p/a/span").text == title, path
+        assert page.find(".//header//p/a/span").get("lang") is None, path
+        assert page.find(".//title").text.endswith(f"– {title}") or (
+            page.find(".//title").text == title), path
+        assert page.find(".//meta[@property='og:site_name']").get("content") == title, path
+
+
+def test_a_posting_without_organization_takes_the_sites_in_its_language(
+        bilingual: Path) -> None:
+    french = tree(bilingual, "fr/jobs/commis/index.html")
+    assert "Fonction publique Test" in french.find(".//main//p[@class='ontario-lead-statement "
+                                                   "posting__organization']").text
+    english = tree(bilingual, "jobs/clerk/index.html")
+    assert "Test Public Service" in english.find(".//main//p[@class='ontario-lead-statement "
+                                                 "posting__organization']").text
+
+
+def footer_links(out: Path, path: str) -> list[tuple[str, str, str | None]]:
+    """A page's footer links: words, address and language."""
+    return [(a.text, a.get("href"), a.get("lang"))
+            for a in tree(out, path).iterfind(".//footer//a")]
+
+
+def test_the_footer_links_of_site_yml_show_in_the_pages_language(bilingual: Path) -> None:
+    assert footer_links(bilingual, "index.html")[2:] == [
+        ("Privacy", "https://www.example.ca/privacy", None),
+        ("Contact us", "mailto:careers@example.ca", None),
+        ("About", "about/", None)]
+    assert footer_links(bilingual, "fr/jobs/commis/index.html")[2:] == [
+        ("Confidentialité", "https://www.example.ca/fr/confidentialite", None),
+        ("Contact us", "mailto:careers@example.ca", "en"),
+        ("À propos", "../../../about/", None)]
+    assert footer_links(bilingual, "404.html")[4] == ("About", "/about/", None)
+
+
+def test_a_language_without_the_title_reads_the_default_languages_marked(
+        tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"clerk.md": posting("Clerk")}, SITE_YML.replace(
+        "title: Careers Test", "title: {en: Careers Test}"))
+    out = tmp_path / "site"
+    build_site(folder, out, LAYOUTS, NOW)
+    title = tree(out, "fr/index.html").find(".//header//p/a/span")
+    assert (title.text, title.get("lang")) == ("Careers Test", "en")
+
+
+def test_the_logo_shows_in_the_header_named_by_the_organization(tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"clerk.md": posting("Clerk")},
+                          BILINGUAL_YML + "logo: assets/logo.svg\n")
+    out = tmp_path / "site"
+    build_site(folder, out, LAYOUTS, NOW)
+    [logo] = tree(out, "fr/jobs/clerk/index.html").iterfind(".//header//img")
+    assert (logo.get("src"), logo.get("alt")) == ("../../../assets/logo.svg",
+                                                  "Fonction publique Test")
+    assert logo.get("width") and logo.get("height")
+    assert tree(out, "index.html").find(".//header//img").get("alt") == "Test Public Service"
+
+
+def test_every_page_names_the_published_favicon(bilingual: Path) -> None:
+    for path in ("index.html", "fr/jobs/clerk/index.html", "404.html"):
+        [icon] = tree(bilingual, path).iterfind(".//head/link[@rel='icon']")
+        folder = "/" if path == "404.html" else posixpath.dirname(path)  # links from the root
+        target = posixpath.normpath(posixpath.join(folder, icon.get("href"))).lstrip("/")
+        assert (bilingual / target).is_file() and target.endswith(".svg"), path

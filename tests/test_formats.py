@@ -8,13 +8,23 @@ the words and the order, not which kind of space CLDR chose.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
-from openings.formats import calendar_date, deadline_text, locale_for, long_date, money, pay
+from openings.formats import (
+    calendar_date,
+    deadline_long,
+    deadline_text,
+    locale_for,
+    long_date,
+    money,
+    pay,
+)
+from openings.messages import translator
 from openings.model import Salary
 from openings.timeline import END_OF_DAY, parse_moment
 
@@ -29,8 +39,8 @@ def plain(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def deadline_at(text: str) -> datetime:
-    moment = parse_moment(text, TORONTO, END_OF_DAY)
+def deadline_at(text: str, zone: ZoneInfo = TORONTO) -> datetime:
+    moment = parse_moment(text, zone, END_OF_DAY)
     assert not isinstance(moment, str), moment
     return moment.at
 
@@ -154,18 +164,177 @@ def test_a_long_date_names_the_weekday():
 
 
 # --- The deadline in words ------------------------------------------------------------------
+#
+# As a Canadian public service writes it: the date, then the time, then the zone (SPEC §5), so
+# that "Apply by …" and "Closed on …" (in French "Postulez au plus tard le …" and "Fermé le …")
+# read as one sentence with one text; the zone's abbreviation on cards, its name spelled out
+# once on the posting's page.
 
 
-def test_a_date_only_deadline_reads_1159_pm_in_english():
-    text = deadline_in("en", "2026-12-04")
-    assert "11:59 p.m." in text
-    assert "December 4, 2026" in text
+def long_in(lang: str, text: str, zone: ZoneInfo = TORONTO) -> str:
+    return plain(deadline_long(deadline_at(text, zone), zone, lang, LOCALES[lang]))
 
 
-def test_a_date_only_deadline_reads_23_h_59_in_french():
-    text = deadline_in("fr", "2026-12-04")
-    assert "23 h 59" in text
-    assert "4 décembre 2026" in text
+@pytest.mark.parametrize(("when", "english", "french"), [
+    ("2023-11-10T17:00:00-05:00", "Friday, November 10, 2023, at 5:00 p.m. EST",
+     "vendredi 10 novembre 2023 à 17 h (HNE)"),
+    ("2027-07-15 17:00", "Thursday, July 15, 2027, at 5:00 p.m. EDT",
+     "jeudi 15 juillet 2027 à 17 h (HAE)"),
+    ("2027-01-15 12:00", "Friday, January 15, 2027, at noon EST",
+     "vendredi 15 janvier 2027 à 12 h (HNE)"),
+    ("2027-01-15 08:30", "Friday, January 15, 2027, at 8:30 a.m. EST",
+     "vendredi 15 janvier 2027 à 8 h 30 (HNE)"),
+    ("2026-12-04", "Friday, December 4, 2026, at 11:59 p.m. EST",
+     "vendredi 4 décembre 2026 à 23 h 59 (HNE)"),
+    ("2027-02-01 17:00", "Monday, February 1, 2027, at 5:00 p.m. EST",
+     "lundi 1er février 2027 à 17 h (HNE)"),
+], ids=["standard-time", "daylight-time", "noon", "half-past-eight", "date-only", "first"])
+def test_a_deadline_reads_date_first_then_time_then_zone(when, english, french):
+    assert deadline_in("en", when) == english
+    assert deadline_in("fr", when) == french
+
+
+def test_the_labels_and_the_deadline_read_as_one_sentence_in_both_languages():
+    en, fr = translator("en"), translator("fr")
+    when = "2023-11-10T17:00:00-05:00"
+    assert f"{en('Closed on')} {deadline_in('en', when)}" == \
+        "Closed on Friday, November 10, 2023, at 5:00 p.m. EST"
+    assert f"{fr('Apply by')} {deadline_in('fr', when)}" == \
+        "Postulez au plus tard le vendredi 10 novembre 2023 à 17 h (HNE)"
+    assert f"{fr('Closed on')} {deadline_in('fr', when)}" == \
+        "Fermé le vendredi 10 novembre 2023 à 17 h (HNE)"
+
+
+def test_the_posting_page_spells_out_the_zone_as_canadians_name_it():
+    assert long_in("en", "2023-11-10T17:00:00-05:00") == \
+        "Friday, November 10, 2023, at 5:00 p.m. Eastern Standard Time (EST)"
+    assert long_in("fr", "2023-11-10T17:00:00-05:00") == \
+        "vendredi 10 novembre 2023 à 17 h, heure normale de l\u2019Est (HNE)"
+    assert long_in("en", "2027-07-15 17:00") == \
+        "Thursday, July 15, 2027, at 5:00 p.m. Eastern Daylight Time (EDT)"
+    assert long_in("fr", "2027-07-15 17:00") == \
+        "jeudi 15 juillet 2027 à 17 h, heure avancée de l\u2019Est (HAE)"
+
+
+def test_summer_time_is_daylight_time_never_daylight_saving_time():
+    # CLDR's en_CA says "Eastern Daylight Saving Time"; no Canadian government writes that.
+    assert "Saving" not in long_in("en", "2027-07-15 17:00")
+
+
+@pytest.mark.parametrize(("when", "english", "french"), [
+    # Spring forward on 14 March 2027: 01:30 is still standard time, 03:00 already daylight.
+    ("2027-03-14 01:30", "Sunday, March 14, 2027, at 1:30 a.m. EST",
+     "dimanche 14 mars 2027 à 1 h 30 (HNE)"),
+    ("2027-03-14 03:00", "Sunday, March 14, 2027, at 3:00 a.m. EDT",
+     "dimanche 14 mars 2027 à 3 h (HAE)"),
+    ("2027-03-14 17:00", "Sunday, March 14, 2027, at 5:00 p.m. EDT",
+     "dimanche 14 mars 2027 à 17 h (HAE)"),
+    # Fall back on 1 November 2026: 01:30 happens twice; each is told with its own zone.
+    ("2026-11-01T01:30:00-04:00", "Sunday, November 1, 2026, at 1:30 a.m. EDT",
+     "dimanche 1er novembre 2026 à 1 h 30 (HAE)"),
+    ("2026-11-01T01:30:00-05:00", "Sunday, November 1, 2026, at 1:30 a.m. EST",
+     "dimanche 1er novembre 2026 à 1 h 30 (HNE)"),
+    ("2026-11-01 17:00", "Sunday, November 1, 2026, at 5:00 p.m. EST",
+     "dimanche 1er novembre 2026 à 17 h (HNE)"),
+], ids=["spring-before", "spring-after", "spring-evening", "fall-first", "fall-second",
+        "fall-evening"])
+def test_a_deadline_on_a_day_the_clocks_change_names_the_zone_true_at_that_hour(
+        when, english, french):
+    assert deadline_in("en", when) == english
+    assert deadline_in("fr", when) == french
+
+
+def test_an_ambiguous_fall_back_time_reads_as_the_earlier_one():
+    assert deadline_in("en", "2026-11-01 01:30") == "Sunday, November 1, 2026, at 1:30 a.m. EDT"
+
+
+@pytest.mark.parametrize(("zone", "when", "english", "french"), [
+    ("America/St_Johns", "2026-12-04 16:30",
+     "Friday, December 4, 2026, at 4:30 p.m. NST", "vendredi 4 décembre 2026 à 16 h 30 (HNT)"),
+    ("America/St_Johns", "2027-07-15 16:30",
+     "Thursday, July 15, 2027, at 4:30 p.m. NDT", "jeudi 15 juillet 2027 à 16 h 30 (HAT)"),
+    ("America/Halifax", "2027-07-15 17:00",
+     "Thursday, July 15, 2027, at 5:00 p.m. ADT", "jeudi 15 juillet 2027 à 17 h (HAA)"),
+    ("America/Winnipeg", "2026-12-04 17:00",
+     "Friday, December 4, 2026, at 5:00 p.m. CST", "vendredi 4 décembre 2026 à 17 h (HNC)"),
+    ("America/Regina", "2027-07-15 17:00",
+     "Thursday, July 15, 2027, at 5:00 p.m. CST", "jeudi 15 juillet 2027 à 17 h (HNC)"),
+    ("America/Edmonton", "2027-07-15 17:00",
+     "Thursday, July 15, 2027, at 5:00 p.m. MDT", "jeudi 15 juillet 2027 à 17 h (HAR)"),
+    ("America/Whitehorse", "2027-07-15 17:00",
+     "Thursday, July 15, 2027, at 5:00 p.m. MST", "jeudi 15 juillet 2027 à 17 h (HNR)"),
+    ("America/Vancouver", "2026-12-04 17:00",
+     "Friday, December 4, 2026, at 5:00 p.m. PST", "vendredi 4 décembre 2026 à 17 h (HNP)"),
+], ids=["newfoundland", "newfoundland-summer", "atlantic-summer", "central", "saskatchewan",
+        "mountain-summer", "yukon", "pacific"])
+def test_every_canadian_zone_has_its_canadian_abbreviation(zone, when, english, french):
+    here = ZoneInfo(zone)
+    at = deadline_at(when, here)
+    assert plain(deadline_text(at, here, "en", EN)) == english
+    assert plain(deadline_text(at, here, "fr", FR)) == french
+
+
+def test_newfoundland_time_is_spelled_out_with_its_half_hour():
+    here = ZoneInfo("America/St_Johns")
+    assert long_in("en", "2026-12-04 16:30", here) == \
+        "Friday, December 4, 2026, at 4:30 p.m. Newfoundland Standard Time (NST)"
+    assert long_in("fr", "2026-12-04 16:30", here) == \
+        "vendredi 4 décembre 2026 à 16 h 30, heure normale de Terre-Neuve (HNT)"
+    # 17:00 in Toronto is 18:30 in St. John's.
+    toronto = deadline_at("2026-12-04 17:00")
+    assert plain(deadline_text(toronto, here, "en", EN)).endswith("at 6:30 p.m. NST")
+
+
+@pytest.mark.parametrize(("zone", "english", "french"), [
+    ("Europe/Paris", "Friday, December 4, 2026, at 5:00 p.m. UTC+1",
+     "vendredi 4 décembre 2026 à 17 h (UTC+1)"),
+    ("Asia/Kolkata", "Friday, December 4, 2026, at 5:00 p.m. UTC+5:30",
+     "vendredi 4 décembre 2026 à 17 h (UTC+5:30)"),
+    ("America/Sao_Paulo", "Friday, December 4, 2026, at 5:00 p.m. UTC\u22123",
+     "vendredi 4 décembre 2026 à 17 h (UTC\u22123)"),
+    ("Asia/Shanghai", "Friday, December 4, 2026, at 5:00 p.m. UTC+8",
+     "vendredi 4 décembre 2026 à 17 h (UTC+8)"),
+    ("UTC", "Friday, December 4, 2026, at 5:00 p.m. UTC",
+     "vendredi 4 décembre 2026 à 17 h (UTC)"),
+], ids=["paris", "kolkata", "sao-paulo", "shanghai-cst-is-not-central", "utc"])
+def test_a_zone_outside_canada_is_named_by_its_offset_from_utc(zone, english, french):
+    here = ZoneInfo(zone)
+    at = deadline_at("2026-12-04 17:00", here)
+    assert plain(deadline_text(at, here, "en", EN)) == english
+    assert plain(deadline_text(at, here, "fr", FR)) == french
+
+
+def test_a_zone_outside_canada_is_spelled_out_with_cldrs_name():
+    here = ZoneInfo("Europe/Paris")
+    assert long_in("en", "2026-12-04 17:00", here) == \
+        "Friday, December 4, 2026, at 5:00 p.m. Central European Standard Time (UTC+1)"
+    assert long_in("fr", "2026-12-04 17:00", here) == \
+        "vendredi 4 décembre 2026 à 17 h, heure normale de l\u2019Europe centrale (UTC+1)"
+    kolkata = ZoneInfo("Asia/Kolkata")         # CLDR has only "GMT+05:30": said once
+    assert long_in("en", "2026-12-04 17:00", kolkata) == \
+        "Friday, December 4, 2026, at 5:00 p.m. UTC+5:30"
+
+
+def test_every_iana_zone_gives_a_deadline_a_reader_can_read():
+    # No CLDR fallback such as "GMT+05:30" or "-0700", and no placeholder left unfilled.
+    unreadable = []
+    for name in sorted(available_timezones()):
+        here = ZoneInfo(name)
+        for month in (1, 7):
+            at = datetime(2027, month, 15, 22, 0, tzinfo=UTC)
+            for lang in ("en", "fr"):
+                for words in (deadline_text, deadline_long):
+                    text = words(at, here, lang, LOCALES[lang])
+                    if re.search(r"GMT|[+-]\d{4}|[{}]", text):
+                        unreadable.append((name, text))
+    assert unreadable == []
+
+
+def test_the_time_and_its_zone_never_part_at_a_line_break():
+    assert deadline_text(deadline_at("2023-11-10T17:00:00-05:00"), TORONTO, "en", EN) \
+        .endswith("at 5:00\u00a0p.m.\u00a0EST")
+    assert deadline_text(deadline_at("2027-01-15 08:30"), TORONTO, "fr", FR) \
+        .endswith("à 8\u00a0h\u00a030\u00a0(HNE)")
 
 
 def test_the_deadline_is_dated_in_the_site_zone_not_in_utc():
@@ -176,45 +345,10 @@ def test_the_deadline_is_dated_in_the_site_zone_not_in_utc():
     assert "December 5" not in deadline_in("en", "2026-12-04")
 
 
-def test_the_data_co_op_deadline_reads_eastern_standard_time_never_daylight():
-    text = deadline_in("en", "2023-11-10T17:00:00-05:00")
-    assert "5:00 p.m." in text
-    assert "Eastern Standard Time" in text
-    assert "EST" in text
-    assert "EDT" not in text
-    assert "Daylight" not in text
-    assert "November 10, 2023" in text
-
-
-def test_the_data_co_op_deadline_in_french_reads_heure_normale():
-    text = deadline_in("fr", "2023-11-10T17:00:00-05:00")
-    assert "17 h 00" in text
-    assert "heure normale de l\u2019Est" in text
-    assert "HNE" in text
-    assert "HAE" not in text
-    assert "10 novembre 2023" in text
-
-
-def test_a_july_deadline_reads_eastern_daylight_time():
-    text = deadline_in("en", "2027-07-15 17:00")
-    assert "5:00 p.m." in text
-    assert "EDT" in text
-    assert "EST" not in text
-    assert "July 15, 2027" in text
-
-
-def test_a_july_deadline_in_french_reads_heure_avancee():
-    text = deadline_in("fr", "2027-07-15 17:00")
-    assert "17 h 00" in text
-    assert "HAE" in text
-    assert "HNE" not in text
-    assert "15 juillet 2027" in text
-
-
 def test_a_deadline_given_in_another_offset_is_told_in_site_time():
     # 16:00 in Vancouver (UTC-8) is 19:00 in Toronto.
-    assert "7:00 p.m." in deadline_in("en", "2026-11-24T16:00:00-08:00")
-    assert "19 h 00" in deadline_in("fr", "2026-11-24T16:00:00-08:00")
+    assert deadline_in("en", "2026-11-24T16:00:00-08:00").endswith("at 7:00 p.m. EST")
+    assert deadline_in("fr", "2026-11-24T16:00:00-08:00").endswith("à 19 h (HNE)")
 
 
 def test_the_deadline_text_is_the_same_for_an_instant_given_in_utc_or_local_time():

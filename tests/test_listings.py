@@ -1,4 +1,5 @@
-"""What readers browse: facet pages and feeds, the paginated closed archive, retention."""
+"""What readers browse: facet pages and feeds, the home's filters, the paginated closed archive,
+retention."""
 
 from __future__ import annotations
 
@@ -43,8 +44,9 @@ def site(tmp_path: Path) -> Path:
 def test_each_facet_value_has_a_page_of_its_open_postings_soonest_first(site: Path) -> None:
     assert titles((site / "locations/toronto/index.html").read_text()) == ["Analyst", "Designer"]
     assert titles((site / "locations/sudbury/index.html").read_text()) == ["Builder"]
-    assert titles((site / "locations/remote/index.html").read_text()) == ["Coder"]
-    assert titles((site / "locations/hybrid/index.html").read_text()) == ["Designer"]
+    assert titles((site / "arrangements/remote/index.html").read_text()) == ["Coder"]
+    assert titles((site / "arrangements/hybrid/index.html").read_text()) == ["Designer"]
+    assert titles((site / "arrangements/on-site/index.html").read_text()) == ["Builder", "Analyst"]
     assert titles((site / "organizations/digital-service/index.html").read_text()) == ["Coder"]
     assert titles((site / "terms/co-op/index.html").read_text()) == ["Builder"]
     assert "Editor" not in (site / "locations/toronto/index.html").read_text()
@@ -63,7 +65,52 @@ def test_the_home_page_links_every_facet_with_its_count(site: Path) -> None:
     assert '<li><a href="locations/toronto/">Toronto</a> <span class="browse__count">(2)' in home
     assert '<a href="terms/permanent/">Permanent</a> <span class="browse__count">(3)' in home
     assert titles(home) == ["Builder", "Analyst", "Coder", "Designer"]
-    assert 'data-locations="toronto hybrid"' in home and 'data-term="co-op"' in home
+    assert 'data-locations="toronto" data-arrangement="hybrid"' in home
+    assert 'data-term="co-op"' in home
+
+
+def test_work_arrangement_is_its_own_facet_not_a_place(site: Path) -> None:
+    home = (site / "index.html").read_text()
+    assert not (site / "locations/remote").exists() and not (site / "locations/hybrid").exists()
+    locations = re.search(r'<select[^>]*name="locations">(.*?)</select>', home, re.S)
+    arrangements = re.search(r'<select[^>]*name="arrangements">(.*?)</select>', home, re.S)
+    assert locations and arrangements
+    assert "Remote" not in locations.group(1) and "Hybrid" not in locations.group(1)
+    assert re.findall(r'<option value="([^"]*)">', arrangements.group(1)) == [
+        "", "hybrid", "on-site", "remote"]
+    assert '<a href="arrangements/remote/">Remote</a>' in home
+    assert "<title>Remote – Open jobs – Careers Test</title>" in (
+        site / "arrangements/remote/feed.xml").read_text()
+
+
+@pytest.mark.parametrize(("home", "everything"), [
+    ("index.html", ["All locations", "All work arrangements", "All organizations",
+                    "All job types", "Any amount"]),
+    ("fr/index.html", ["Tous les lieux", "Toutes les modalités de travail",
+                       "Toutes les organisations", "Tous les types d’emploi",
+                       "Peu importe le montant"]),
+], ids=["en", "fr"])
+def test_each_filter_says_what_choosing_every_value_means(site: Path, home: str,
+                                                         everything: list[str]) -> None:
+    html = (site / home).read_text()
+    assert re.findall(r'<option value="">([^<]*)</option>', html) == everything
+
+
+def test_the_pay_filter_says_it_compares_the_top_of_the_range_a_year(site: Path) -> None:
+    home = (site / "index.html").read_text()
+    assert 'for="filter-salary">Pay can reach at least (a year)</label>' in home
+    assert "The top of each job’s pay range, with pay by the hour, week or month worked out " \
+           "for a year." in home
+
+
+def test_the_sentence_under_the_title_has_words_for_every_order(site: Path) -> None:
+    home = (site / "index.html").read_text()
+    assert ">Jobs you can apply for now, soonest deadline first.</p>" in home
+    assert 'data-newest="Jobs you can apply for now, newest first."' in home
+    assert 'data-salary="Jobs you can apply for now, highest pay first."' in home
+    sort = re.search(r'<select[^>]*name="sort">(.*?)</select>', home, re.S)
+    assert sort and re.findall(r'value="([^"]+)"', sort.group(1)) == ["deadline", "newest",
+                                                                       "salary"]
 
 
 def test_cards_carry_yearly_pay_for_the_pay_filter(tmp_path: Path) -> None:

@@ -90,7 +90,7 @@ def test_an_open_posting_shows_every_fact_and_how_to_apply(content: Path, tmp_pa
     for text in ("Policy Analyst", "Test Public Service", "Toronto, Ontario", "On site",
                  "$70,000 to $85,000 a year", "Permanent", "36.25 hours a week",
                  "Sunday, November 1, 2026",
-                 "11:59 p.m. Eastern Standard Time (EST), Friday, January 15, 2027",
+                 "Friday, January 15, 2027, at 11:59 p.m.",
                  '<time datetime="2027-01-15T23:59:00-05:00">',
                  'href="mailto:jobs@example.ca?subject=Policy%20Analyst"',
                  "access@example.ca", "<h2>About the job</h2>"):

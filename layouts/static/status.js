@@ -1,7 +1,8 @@
 /* Keeps a page true between builds. With the reader's clock, it turns an open posting into a
    closing-soon or closed one in place (status words, apply section, notice), writes "Closes
    today at 11:59 p.m." / "Closes tomorrow" / "Closes in 3 days", and drops closed postings from
-   open listings. Without script, every page still states the deadline in full. */
+   open listings. Cards added later (search results) are brought up to date when their script
+   sends "openings:cards-added". Without script, every page still states the deadline in full. */
 (function () {
   "use strict";
   var body = document.body.dataset;
@@ -76,4 +77,5 @@
 
   update();
   setInterval(update, 30000);
+  document.addEventListener("openings:cards-added", update);
 })();

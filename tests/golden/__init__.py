@@ -22,7 +22,7 @@ NOW = datetime.fromisoformat("2026-11-30T09:00:00-05:00")
 
 def build_golden(out: Path) -> None:
     """Build the golden content into `out`."""
-    build_site(CONTENT, out, LAYOUTS, NOW, search=False)
+    build_site(CONTENT, out, LAYOUTS, NOW, search=False, cache=False)
 
 
 def regenerate() -> None:
