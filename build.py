@@ -12,6 +12,7 @@ from pathlib import Path
 from openings import BuildReport, ContentErrors, OutputError, build_site, inspect_site, render_site
 from openings.errors import ERROR, Problem
 from openings.load import load_content
+from openings.placeholders import DATE_MARKERS, MARKERS
 from openings.report import as_github, as_json, as_text
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
@@ -153,8 +154,9 @@ def run_new(args: argparse.Namespace, now: datetime) -> int:
         print(f"build.py: error: {err}", file=sys.stderr)
         return 2
     slug = path.stem
-    print(f"Created {path} (web address: jobs/{slug}/). Fill in the deadline, then run: "
-          "python build.py check")
+    print(f"Created {path} (web address: jobs/{slug}/). Replace every {MARKERS[lang]}, the "
+          f"deadline ({DATE_MARKERS[lang]}) and the instructions in the body with the posting's "
+          "own facts and words, then run: python build.py check")
     return 0
 
 

@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import Problem
 from .fields import EMAIL, Fields, is_empty
 from .model import RULE_LEVELS, Accommodation, Site, SiteLink, Text
+from .placeholders import ADVICE
 from .rules import RULE_NAMES
 from .source import read_settings
 
@@ -22,6 +23,8 @@ SITE_KEYS = ("title", "organization", "organization_url", "logo", "base_url", "t
              "accommodation", "rules", "minimum_open_days", "jargon",
              "closed_retention_years", "statement", "links")
 ACCOMMODATION_KEYS = ("email", "phone", "url")
+SITE_ADVICE = {name: advice for name, advice in ADVICE.items()
+               if name.partition(".")[0] == "accommodation"}
 LINK_KEYS = ("text", "url")
 URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 MAILTO = re.compile(r"^mailto:[^\s@]+@[^\s@]+$", re.IGNORECASE)
@@ -96,16 +99,23 @@ def read_currency(fields: Fields) -> str | None:
 
 
 def read_accommodation(fields: Fields) -> Accommodation | None:
-    """Where applicants ask for an accommodation (shown on every posting)."""
-    group = fields.group("accommodation", ACCOMMODATION_KEYS)
+    """Where applicants ask for an accommodation: the site's (site.yml) or one posting's own.
+    A malformed address, a blank line or a group naming no way to ask is an error."""
+    group = fields.group("accommodation", ACCOMMODATION_KEYS, empty_ok=False)
     if group is None:
         return None
-    email, url = group.text("email"), group.text("url")
+    before = len(group.problems)
+    email, phone, url = (group.text(name, empty_ok=False) for name in ACCOMMODATION_KEYS)
     if email and not EMAIL.match(email):
-        group.error(group.node_of("email"), f"`{email}` is not an e-mail address")
+        group.error(group.node_of("email"), f"`{email}` is not an e-mail address; write one "
+                    "like accessibility@example.ca")
     if url and not URL.match(url):
-        group.error(group.node_of("url"), "`accommodation.url` must start with https://")
-    return Accommodation(email, group.text("phone"), url)
+        group.error(group.node_of("url"), "`accommodation.url` must be a web address starting "
+                    f"with https:// or http://, like https://example.ca/accessibility, not `{url}`")
+    if not (email or phone or url) and len(group.problems) == before:
+        group.error(None, "`accommodation` needs an `email`, a `phone` or a `url`: add "
+                    "`email: accessibility@example.ca` under it, or delete it")
+    return Accommodation(email, phone, url) if len(group.problems) == before else None
 
 
 def read_rules(fields: Fields) -> tuple[tuple[str, str], ...]:
@@ -252,7 +262,7 @@ def load_site(path: str, data: bytes) -> tuple[Site | None, list[Problem]]:
     node, problems = read_settings(path, data)
     if node is None:
         return None, problems
-    fields = Fields(path, node, SITE_KEYS, problems, offset=1, where=1)
+    fields = Fields(path, node, SITE_KEYS, problems, offset=1, where=1, advice=SITE_ADVICE)
     languages = read_languages(fields)
     codes = languages[1] if languages else ()
     title = read_text(fields, "title", codes, "name the site, like `title: Careers`", True)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .messages import ARRANGEMENTS, N_, TERMS, Translate
-from .model import Posting
+from .model import Hours, Posting
 from .places import slugify
 
 KINDS = (("locations", N_("Location")), ("arrangements", N_("Work arrangement")),
@@ -35,17 +35,21 @@ class FacetValue:
     paths: tuple[str, ...]
 
 
-def annual(amount: Decimal, posting: Posting) -> Decimal:
+def annual(amount: Decimal, per: str, hours: Hours | None) -> Decimal:
     """Pay converted to a year, at the posting's weekly hours (40 when not given)."""
-    if posting.salary.per == "hour":
-        return amount * (posting.hours.per_week if posting.hours else DEFAULT_HOURS) * 52
-    return amount * YEARLY[posting.salary.per]
+    if per == "hour":
+        return amount * (hours.per_week if hours else DEFAULT_HOURS) * 52
+    return amount * YEARLY[per]
 
 
 def annual_top(posting: Posting) -> int:
     """The most a posting's pay can reach in a year (the top of its range), for filtering and
-    sorting by pay."""
-    return int(annual(posting.salary.max or posting.salary.min, posting))
+    sorting by pay; 0 when it states no pay, so "pay can reach at least" never matches it and
+    it sorts last by pay."""
+    salary = posting.salary
+    if salary is None:
+        return 0
+    return int(annual(salary.max or salary.min, salary.per, posting.hours))
 
 
 @lru_cache(maxsize=65_536)

@@ -49,13 +49,16 @@ def place(location: Location) -> dict[str, Any]:
     return {"@type": "Place", "address": address}
 
 
-def salary(posting: Posting) -> dict[str, Any]:
-    """baseSalary as a MonetaryAmount."""
-    value: dict[str, Any] = {"@type": "QuantitativeValue", "minValue": plain(posting.salary.min)}
-    if posting.salary.max is not None:
-        value["maxValue"] = plain(posting.salary.max)
-    value["unitText"] = posting.salary.per.upper()
-    return {"@type": "MonetaryAmount", "currency": posting.salary.currency, "value": value}
+def base_salary(posting: Posting) -> dict[str, Any]:
+    """baseSalary as a MonetaryAmount, when the posting states its pay (never invented)."""
+    if posting.salary is None:
+        return {}
+    pay = posting.salary
+    value: dict[str, Any] = {"@type": "QuantitativeValue", "minValue": plain(pay.min)}
+    if pay.max is not None:
+        value["maxValue"] = plain(pay.max)
+    value["unitText"] = pay.per.upper()
+    return {"baseSalary": {"@type": "MonetaryAmount", "currency": pay.currency, "value": value}}
 
 
 def where(posting: Posting, site: Site) -> dict[str, Any]:
@@ -85,7 +88,7 @@ def job_posting(view: PostingView, site: Site) -> dict[str, Any]:
         "datePosted": iso(posting.posted.at, site), "validThrough": view.deadline_iso,
         "employmentType": employment_types(posting),
         "hiringOrganization": organization(posting, site),
-        **where(posting, site), "baseSalary": salary(posting),
+        **where(posting, site), **base_salary(posting),
         "url": site.url_for(view.path), "inLanguage": posting.lang,
         "directApply": posting.contact.email is not None,
     }
@@ -94,6 +97,8 @@ def job_posting(view: PostingView, site: Site) -> dict[str, Any]:
                               "value": posting.job_id}
     if posting.positions:
         data["totalJobOpenings"] = posting.positions
+    if posting.division:
+        data["employmentUnit"] = {"@type": "Organization", "name": posting.division}
     return data
 
 

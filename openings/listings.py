@@ -83,7 +83,8 @@ def home_page(site: Site, lang: str, live: list[PostingView], values: tuple[Face
         "chrome": chrome(site, lang, path, "", versions, current="home",
                          description=translator(lang)(HOME_INTRODUCTION)),
         "cards": tuple(card(v, path, flags) for v in live),
-        "browse": browse(values, lang, site, path), "pay_steps": pay_steps(site, lang)})
+        "browse": browse(values, lang, site, path), "pay_steps": pay_steps(site, lang),
+        "unstated_pay": any(v.posting.salary is None for v in live)})
 
 
 def closed_pages(site: Site, lang: str, closed: list[PostingView],

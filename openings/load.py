@@ -14,9 +14,9 @@ from pathlib import Path
 from babel.numbers import list_currencies
 
 from . import markdown
-from .config import URL, load_site
+from .config import URL, load_site, read_accommodation
 from .errors import Problem
-from .fields import EMAIL, Fields
+from .fields import EMAIL, Fields, shape
 from .messages import N_, translator
 from .model import (
     ARRANGEMENTS,
@@ -30,6 +30,7 @@ from .model import (
     Site,
     Term,
 )
+from .placeholders import ADVICE, instructions_left
 from .places import parse_location, slugify
 from .pool import ordered_map
 from .source import Source, read_source
@@ -37,12 +38,12 @@ from .timeline import END_OF_DAY, START_OF_DAY, parse_moment
 
 POSTING_KEYS = ("title", "organization", "job_id", "lang", "location", "work_arrangement",
                 "location_note", "positions", "term", "hours", "salary", "posted", "deadline",
-                "contact", "status_note", "existing_vacancy", "ai_screening", "draft")
+                "contact", "status_note", "accommodation", "division", "language_requirement",
+                "classification", "existing_vacancy", "ai_screening", "draft")
 TERM_KEYS = ("type", "duration", "start", "end")
 HOURS_KEYS = ("per_week", "note")
 SALARY_KEYS = ("min", "max", "per", "currency", "note")
 CONTACT_KEYS = ("email", "subject", "url", "name")
-PLACEHOLDER = "YYYY-MM-DD"
 TABLE = N_("Table")
 
 
@@ -76,10 +77,6 @@ def read_moment(fields: Fields, name: str, site: Site, day_time: time,
     if raw is None:
         return None
     text, line = raw
-    if text.upper().startswith(PLACEHOLDER):
-        fields.problems.append(Problem(fields.path, line, f"`{fields.prefix}{name}` still holds "
-                                       "the placeholder; write the real date, like 2026-12-04"))
-        return None
     moment = parse_moment(text, site.zone, day_time)
     if isinstance(moment, str):
         fields.problems.append(Problem(fields.path, line, f"`{fields.prefix}{name}`: {moment}"))
@@ -90,11 +87,18 @@ def read_moment(fields: Fields, name: str, site: Site, day_time: time,
 def read_date(fields: Fields, name: str, site: Site) -> date | None:
     """An optional calendar date (term start and end)."""
     moment = read_moment(fields, name, site, START_OF_DAY, required=False)
-    if moment is not None and not moment.date_only:
-        fields.error(fields.node_of(name), f"`{fields.prefix}{name}` must be a date only, "
-                     "like 2027-01-04")
+    node = fields.node_of(name)
+    if moment is not None and not moment.date_only and node is not None:
+        fields.error(node, f"`{fields.prefix}{name}` must be a date only, like 2027-01-04, "
+                     f"not {shape(node)}")
         return None
     return moment.at.astimezone(site.zone).date() if moment else None
+
+
+def written(fields: Fields, name: str) -> str:
+    """A present scalar field's value as the editor wrote it, to quote in a message."""
+    node = fields.node_of(name)
+    return str(node.value).strip() if node is not None else ""
 
 
 def read_term(fields: Fields, site: Site) -> Term | None:
@@ -105,7 +109,8 @@ def read_term(fields: Fields, site: Site) -> Term | None:
     kind = group.choice("type", TERM_TYPES, None)
     start, end = read_date(group, "start", site), read_date(group, "end", site)
     if start and end and end < start:
-        group.error(group.node_of("end"), "`term.end` is before `term.start`; check both dates")
+        group.error(group.node_of("end"), f"`term.end` ({end}) is before `term.start` ({start}); "
+                    "write the first day in `start` and the last in `end`")
     return Term(kind, group.text("duration"), start, end) if kind else None
 
 
@@ -116,13 +121,16 @@ def read_hours(fields: Fields) -> Hours | None:
         return None
     per_week = group.number("per_week", required=True)
     if per_week is not None and per_week > 168:
-        group.error(group.node_of("per_week"), "`hours.per_week` is more than a week holds")
+        group.error(group.node_of("per_week"), f"`hours.per_week` ({written(group, 'per_week')}) "
+                    "is more than a week holds (168 hours); write the hours of a full week, like "
+                    "36.25")
     return Hours(per_week, group.text("note")) if per_week else None
 
 
 def read_salary(fields: Fields, site: Site) -> Salary | None:
-    """Pay: a minimum, an optional maximum not below it, and the period it is paid for."""
-    group = fields.group("salary", SALARY_KEYS, required=True)
+    """Pay: a minimum, an optional maximum not below it, and the period it is paid for.
+    Optional here: the posting rules require it of postings from 2026 (SPEC §6)."""
+    group = fields.group("salary", SALARY_KEYS, empty_ok=False)
     if group is None:
         return None
     low, high = group.number("min", required=True), group.number("max")
@@ -132,7 +140,9 @@ def read_salary(fields: Fields, site: Site) -> Salary | None:
         group.error(group.node_of("currency"), f"`{currency}` is not an ISO 4217 currency "
                     "code like CAD")
     if low and high and high < low:
-        group.error(group.node_of("max"), "`salary.max` is below `salary.min`; check both")
+        group.error(group.node_of("max"), f"`salary.max` ({written(group, 'max')}) is below "
+                    f"`salary.min` ({written(group, 'min')}); write the lowest pay in `min` and "
+                    "the highest in `max`")
     if not (low and per) or currency not in list_currencies():
         return None
     return Salary(low, high, per, currency, group.text("note"))
@@ -143,15 +153,17 @@ def read_contact(fields: Fields) -> Contact | None:
     group = fields.group("contact", CONTACT_KEYS, required=True)
     if group is None:
         return None
+    before = len(group.problems)
     email, url = group.text("email"), group.text("url")
     if email and not EMAIL.match(email):
         group.error(group.node_of("email"), f"`{email}` is not an e-mail address; write one "
                     "like jobs@example.ca")
     if url and not URL.match(url):
         group.error(group.node_of("url"), "`contact.url` must be a web address starting with "
-                    "https:// or http://")
-    if not (email or url):
-        group.error(None, "`contact` needs an `email` or a `url` so people can apply")
+                    f"https:// or http://, like https://example.ca/apply, not `{url}`")
+    if not (email or url) and len(group.problems) == before:
+        group.error(None, "`contact` needs an `email` or a `url` so people can apply: add "
+                    "`email: jobs@example.ca` or `url: https://example.ca/apply` under it")
     return Contact(email, group.text("subject"), url, group.text("name"))
 
 
@@ -160,11 +172,19 @@ def read_lang(fields: Fields, site: Site) -> str:
     return fields.choice("lang", site.languages, site.default_lang) or site.default_lang
 
 
+def instructions_problems(path: str, source: Source) -> list[Problem]:
+    """Each instruction `new` wrote in the body and the editor left there, at its line."""
+    return [Problem(path, line, f"the body still holds the instruction `{words}` that `new` "
+                    f"wrote; replace it with the posting's own words, like `{example}`")
+            for line, words, example in instructions_left(source.body, source.body_line)]
+
+
 def read_posting(path: str, slug: str, source: Source, site: Site,
                  problems: list[Problem]) -> Posting | None:
     """One posting's front-matter and body -> Posting, or None with its problems recorded."""
     before = len(problems)
-    fields = Fields(path, source.front, POSTING_KEYS, problems, offset=2, where=1)
+    fields = Fields(path, source.front, POSTING_KEYS, problems, offset=2, where=1,
+                    advice=ADVICE)
     title = fields.text("title", required=True)
     posted = read_moment(fields, "posted", site, START_OF_DAY)
     deadline = read_moment(fields, "deadline", site, END_OF_DAY)
@@ -176,8 +196,12 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
     positions, draft = fields.whole("positions"), fields.flag("draft")
     job_id, organization = fields.text("job_id"), fields.text("organization")
     location_note, status_note = fields.text("location_note"), fields.text("status_note")
-    if len(problems) > before or not (title and posted and deadline and term and salary
-                                      and contact and arrangement and locations):
+    accommodation, division = read_accommodation(fields), fields.text("division", empty_ok=False)
+    language = fields.text("language_requirement", empty_ok=False)
+    classification = fields.text("classification", empty_ok=False)
+    problems += instructions_problems(path, source)
+    if len(problems) > before or not (title and posted and deadline and term and contact
+                                      and arrangement and locations):
         return None
     places = tuple(parse_location(text, site.region, site.country) for text in locations)
     html, links = markdown.render(source.body, translator(lang)(TABLE))
@@ -186,7 +210,8 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
                    deadline, contact, status_note, vacancy, screening, bool(draft),
                    source.body, html, tuple((key, fields.key_line(key)) for key in sorted(
                        fields.items)), source.body_line,
-                   tuple((source.body_line + line, url) for line, url in links))
+                   tuple((source.body_line + line, url) for line, url in links),
+                   accommodation, division, language, classification)
 
 
 def load_posting(path: Path, data: bytes, site: Site) -> tuple[Posting | None, list[Problem]]:
@@ -230,6 +255,14 @@ def read_bytes(path: Path) -> bytes | OSError | None:
         return err
 
 
+def unreadable(err: OSError) -> str:
+    """Why a posting file could not be read, in an editor's words."""
+    if isinstance(err, PermissionError):
+        return ("cannot read the file: you do not have permission to open it; ask whoever "
+                "manages the folder to let you read it")
+    return "cannot read the file; check that it is a file you can open, then try again"
+
+
 def parse_file(item: tuple[Path, bytes, Site]) -> tuple[Posting | None, list[Problem]]:
     """Parse one posting (a worker's unit of work)."""
     return load_posting(*item)
@@ -266,8 +299,7 @@ def load_postings(paths: list[Path], site: Site, cache: LoadCache,
             continue
         data = read_bytes(path)
         if isinstance(data, OSError):
-            results.append((None, [Problem(display_path(path), 1,
-                                           f"cannot read the file: {data.strerror}")]))
+            results.append((None, [Problem(display_path(path), 1, unreadable(data))]))
         elif data is not None:
             found.append((path, data))
             digests[path] = digest(data)
@@ -291,15 +323,22 @@ def duplicates(postings: Iterable[Posting]) -> list[Problem]:
     problems = []
     for (what, _, value), group in sorted(seen.items()):
         for posting in group[1:]:
-            others = ", ".join(p.source for p in group if p is not posting)
-            problems.append(Problem(posting.source, posting.line, f"same {what} `{value}` as "
+            others = ", ".join(duplicate_at(p, what) for p in group if p is not posting)
+            line = posting.line_of("job_id") if what == "job_id" else posting.line
+            problems.append(Problem(posting.source, line, f"same {what} `{value}` as "
                                     f"{others}; each posting needs its own"))
     return problems
 
 
+def duplicate_at(posting: Posting, what: str) -> str:
+    """A duplicate's file, and the line of its `job_id` when that is what repeats."""
+    return f"{posting.source}:{posting.line_of('job_id')}" if what == "job_id" else posting.source
+
+
 PAIRED_FACTS: dict[str, Callable[[Posting], object]] = {
     "deadline": lambda p: p.deadline.at,
-    "salary": lambda p: (p.salary.min, p.salary.max, p.salary.per, p.salary.currency),
+    "salary": lambda p: p.salary and (p.salary.min, p.salary.max, p.salary.per,
+                                      p.salary.currency),
     "positions": lambda p: p.positions,
     "contact": lambda p: (p.contact.email, p.contact.url),
 }

@@ -201,7 +201,7 @@ class Posting:
     positions: int | None
     term: Term
     hours: Hours | None
-    salary: Salary
+    salary: Salary | None
     posted: Moment
     deadline: Moment
     contact: Contact
@@ -214,6 +214,10 @@ class Posting:
     lines: tuple[tuple[str, int], ...] = ()
     body_line: int = 0
     links: tuple[tuple[int, str], ...] = ()
+    accommodation: Accommodation | None = None
+    division: str | None = None
+    language_requirement: str | None = None
+    classification: str | None = None
 
     __hash__ = hash_once
     __getstate__ = state_without_hash

@@ -13,13 +13,15 @@ from typing import Any
 from .model import Site
 from .views import PostingView, iso
 
-VERSION = 1
+VERSION = 2
 CSV_COLUMNS = ("slug", "url", "lang", "status", "deadline", "posted", "title", "organization",
                "job_id", "location", "work_arrangement", "location_note", "positions",
                "term.type", "term.duration", "term.start", "term.end", "hours.per_week",
                "hours.note", "salary.min", "salary.max", "salary.per", "salary.currency",
                "salary.note", "contact.email", "contact.subject", "contact.url", "contact.name",
-               "status_note", "existing_vacancy", "ai_screening")
+               "status_note", "existing_vacancy", "ai_screening", "accommodation.email",
+               "accommodation.phone", "accommodation.url", "division", "language_requirement",
+               "classification")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,7 +37,8 @@ def jsonable(value: Any) -> Any:
 
 
 def record(view: PostingView, site: Site) -> dict[str, Any]:
-    """One posting: where it is, its status, and all its front-matter fields."""
+    """One posting: where it is, its status, and all its front-matter fields (absent ones as
+    null: a posting that states no pay has `salary: null`, never an invented amount)."""
     posting = view.posting
     return {
         "slug": posting.slug, "url": site.url_for(view.path), "lang": posting.lang,
@@ -45,9 +48,12 @@ def record(view: PostingView, site: Site) -> dict[str, Any]:
         "work_arrangement": posting.work_arrangement, "location_note": posting.location_note,
         "positions": posting.positions, "term": jsonable(asdict(posting.term)),
         "hours": jsonable(asdict(posting.hours)) if posting.hours else None,
-        "salary": jsonable(asdict(posting.salary)), "contact": asdict(posting.contact),
-        "status_note": posting.status_note, "existing_vacancy": posting.existing_vacancy,
-        "ai_screening": posting.ai_screening,
+        "salary": jsonable(asdict(posting.salary)) if posting.salary else None,
+        "contact": asdict(posting.contact), "status_note": posting.status_note,
+        "existing_vacancy": posting.existing_vacancy, "ai_screening": posting.ai_screening,
+        "accommodation": asdict(posting.accommodation) if posting.accommodation else None,
+        "division": posting.division, "language_requirement": posting.language_requirement,
+        "classification": posting.classification,
     }
 
 

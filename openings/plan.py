@@ -140,6 +140,24 @@ def toggles_of(posting: Posting, site: Site, targets: Mapping[str, str]) -> dict
     return {lang: targets.get(lang, posting_path(posting, site, lang)) for lang in site.languages}
 
 
+@dataclass(frozen=True)
+class Statement:
+    """The site's statement as one page shows it; `lang` names its words' language when
+    site.yml gives none in the page's."""
+
+    text: str
+    lang: str | None
+
+
+def statement_in(site: Site, lang: str) -> Statement | None:
+    """The site's statement shown on every posting (an inclusive employer, say), in the page's
+    language or, when site.yml gives none in it, the default language's words."""
+    if site.statement is None:
+        return None
+    words_lang = site.statement.lang_of(lang, site.default_lang)
+    return Statement(site.statement.for_lang(lang), None if words_lang == lang else words_lang)
+
+
 def posting_page(view: PostingView, site: Site, targets: Mapping[str, str],
                  flag: str | None = None) -> Page:
     """A posting's own page; structured data and a calendar only while it is live."""
@@ -149,7 +167,8 @@ def posting_page(view: PostingView, site: Site, targets: Mapping[str, str],
                    targets, description=view.summary, indexable=live and not flag,
                    toggles=toggles)
     return Page(view.path, "posting.html", {
-        "chrome": frame, "job": view, "accommodation": site.accommodation,
+        "chrome": frame, "job": view, "accommodation": posting.accommodation or site.accommodation,
+        "statement": statement_in(site, posting.lang),
         "jsonld": script_json(job_posting(view, site)) if live else None,
         "calendar_href": "deadline.ics" if live else None, "flag": flag}, posting.source)
 
@@ -176,7 +195,9 @@ def fallback_page(view: PostingView, original: PostingView, site: Site,
                    toggles=toggles, description=view.summary)
     text = translator(view.lang)(ONLY_IN_TEXT).format(language=language)
     return Page(path, "fallback.html", {"chrome": frame, "job": view,
-                                        "fallback": Fallback(text, target)}, posting.source)
+                                        "fallback": Fallback(text, target),
+                                        "statement": statement_in(site, view.lang)},
+                posting.source)
 
 
 def stand_ins_of(view: PostingView, site: Site, targets: Mapping[str, str],

@@ -27,7 +27,8 @@ CANADIAN_EXPERIENCE = re.compile(
     r"|exp[ée]rience\s+(?:de\s+travail\s+|professionnelle\s+)?canadienne"
     r"|exp[ée]rience\s+(?:de\s+travail\s+|acquise\s+|professionnelle\s+)?au\s+canada",
     re.IGNORECASE)
-TEXT_FIELDS = ("title", "organization", "location_note", "status_note")
+TEXT_FIELDS = ("title", "organization", "location_note", "status_note", "division",
+               "language_requirement", "classification")
 MALFORMED = re.compile(r"^(?:htps?:|hhttps?:|htt:|https?:/?[^/]|https?//|www\.)|\s",
                        re.IGNORECASE)
 
@@ -46,22 +47,31 @@ class Rule:
     check: Check
 
 
-def under_the_act(posting: Posting, site: Site) -> bool:
-    """Ontario's job posting rules apply to postings posted on or after 1 January 2026."""
-    return posting.posted.at.astimezone(site.zone).date() >= FROM_2026
-
-
 def in_ontario(posting: Posting) -> bool:
     """A job done (at least partly) in Ontario."""
     return any(place.region == "ON" for place in posting.locations)
 
 
+def under_the_act(posting: Posting, site: Site) -> bool:
+    """Ontario's job posting rules cover postings posted on or after 1 January 2026 for work in
+    Ontario: a posting all of whose places are outside Ontario is exempt from every one alike."""
+    return posting.posted.at.astimezone(site.zone).date() >= FROM_2026 and in_ontario(posting)
+
+
+def pay_stated(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
+    """A posting the Act covers states its expected pay or pay range."""
+    if under_the_act(posting, site) and posting.salary is None:
+        yield posting.line, ("state the expected pay or its range: add `salary:` with `min:`, "
+                             "`per:` (hour, day, week, month or year) and, for a range, `max:`")
+
+
 def pay_range(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
     """A pay range may span at most $50,000 a year, unless its top is above $200,000 a year."""
     salary = posting.salary
-    if not (under_the_act(posting, site) and in_ontario(posting)) or salary.max is None:
+    if not under_the_act(posting, site) or salary is None or salary.max is None:
         return
-    low, high = annual(salary.min, posting), annual(salary.max, posting)
+    low = annual(salary.min, salary.per, posting.hours)
+    high = annual(salary.max, salary.per, posting.hours)
     if high - low > RANGE_LIMIT and high <= HIGH_PAY:
         yield posting.line_of("salary"), (
             f"the pay range spans about ${high - low:,.0f} a year; Ontario allows at most "
@@ -69,7 +79,7 @@ def pay_range(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
 
 
 def disclosure(key: str, what: str) -> Check:
-    """A yes/no the Act requires every posting to state."""
+    """A yes/no the Act requires every posting it covers to state."""
     def check(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
         """Report the missing statement at the opening `---`."""
         stated = posting.existing_vacancy if key == "existing_vacancy" else posting.ai_screening
@@ -134,6 +144,7 @@ def link_malformed(posting: Posting, site: Site) -> Iterator[tuple[int, str]]:
 
 
 RULES = (
+    Rule("pay-stated", ERROR, True, pay_stated),
     Rule("pay-range", ERROR, True, pay_range),
     Rule("ai-disclosure", ERROR, True,
          disclosure("ai_screening", "whether AI is used to screen, assess or select applicants")),
@@ -181,7 +192,8 @@ def check_postings(postings: Iterable[Posting], site: Site, site_path: str,
         for gone in cache.keys() - set(checked):
             del cache[gone]
     level = level_of(SITE_RULE, ERROR, site)
-    if site.accommodation is None and level != "off":
+    uncovered = not checked or any(posting.accommodation is None for posting in checked)
+    if site.accommodation is None and uncovered and level != "off":
         problems.append(Problem(site_path, 1, "add `accommodation:` with an `email`, `phone` or "
                                 "`url`: every posting must say how to ask for an accommodation "
                                 f"[{SITE_RULE}]", level))

@@ -1,5 +1,6 @@
-"""`new "Title"`: a complete posting with every field, a comment on each, and placeholders
-that `check` refuses until an editor fills them in."""
+"""`new "Title"`: a complete posting with every field, a comment on each, and a placeholder
+for every fact only the editor knows (openings/placeholders.py), which `check` refuses until
+the editor writes the fact."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .model import Site
+from .placeholders import words
 from .places import slugify
 
 TEMPLATES = {
@@ -15,110 +17,120 @@ TEMPLATES = {
 ---
 title: {title}
 # organization: {organization}   # who hires; leave out to use the site's default
-job_id: {job_id}                 # your reference number; the same in both languages
-lang: {lang}                      # language of this posting: {languages}
-location: Toronto, Ontario       # as readers should see it; or a list, one "- Place" a line
-work_arrangement: on-site        # on-site, hybrid or remote
+# division: Ontario Digital Service   # the part of the organization that hires
+job_id: {job_id:<24} # your reference number; the same in both languages
+lang: {lang:<27}# language of this posting: {languages}
+location: {replace:<23}# as readers see it, like Toronto, Ontario; or a list, "- Place" a line
+work_arrangement: {replace:<15}# on-site, hybrid or remote
 # location_note: currently remote
-positions: 1                     # how many people you will hire
+# positions: 2                   # how many people you will hire, when more than one
 term:
-  type: permanent                # permanent, temporary, contract, co-op, student, casual, seasonal
+  type: {replace:<25}# permanent, temporary, contract, co-op, student, casual, seasonal
   # duration: 12 months
   # start: 2027-01-04
   # end: 2027-12-31
-hours:
-  per_week: 36.25                # hours a week
+hours:                           # delete these lines if you do not state the hours
+  per_week: {replace:<21}# hours of a full week, like 36.25
   # note: Schedule 6
-salary:
-  min: 70000                     # lowest pay, a plain number: no $ sign or commas
-  max: 85000                     # highest pay (the range may be at most $50,000 a year)
-  per: year                      # hour, day, week, month or year
+# classification: EC-05          # classification or pay group, as your organization writes it
+# language_requirement: English essential   # or Bilingual imperative (BBB/BBB), and so on
+salary:                          # required for postings from 2026 on (Ontario law)
+  min: {replace:<26}# lowest pay, a plain number (no $ sign or commas), like 70000
+  max: {replace:<26}# highest pay, like 85000 (range: at most $50,000 a year); or delete
+  per: {replace:<26}# hour, day, week, month or year
   currency: {currency}
   # note: before tax
-posted: {today}                  # the day it goes live; a later date schedules it
-deadline: YYYY-MM-DD             # REQUIRED: closing date (11:59 p.m.), or 2027-01-15 17:00
+posted: {today:<25}# the day it goes live; a later date schedules it
+deadline: {date:<23}# REQUIRED: closing date (11:59 p.m.), or 2027-01-15 17:00
 contact:
-  email: jobs@example.ca         # where applications go (or give url: instead, or both)
-  subject: {subject}             # the subject line applicants should use
+  email: {replace:<24}# where applications go, like jobs@ontario.ca (or url:, or both)
+  subject: {subject:<21} # the subject line applicants should use
   # url: https://example.ca/apply
   # name: Hiring manager's name
+# accommodation:                 # whom applicants ask for an accommodation for this posting
+#   email: accessibility@example.ca   # (email, phone or url); leave out to show the site's
 # status_note: Interviews are under way.
-existing_vacancy: true           # is this job vacant now? true or false (Ontario law, 2026)
-ai_screening: false              # is AI used to screen or select applicants? true or false
+existing_vacancy: {replace:<15}# is this job vacant now? true or false (Ontario law, 2026)
+ai_screening: {replace:<19}# is AI used to screen, assess or select applicants? true or false
 draft: true                      # true keeps it off the public site; set to false to publish
 ---
 
 ## About the job
 
-Say in two or three short sentences what the team does and why this job matters.
+{about}
 
 ## What you will do
 
-- One duty a line
-- Start each with a verb
+- {duty}
+- {verb}
 
 ## What you bring
 
-- One requirement a line
+- {requirement}
 
 ## How to apply
 
-Tell applicants what to send and where.
+{apply}
 """,
 }
 TEMPLATES["fr"] = """\
 ---
 title: {title}
 # organization: {organization}   # qui embauche; omettez pour l’organisation par défaut du site
-job_id: {job_id}                 # votre numéro de référence; le même dans les deux langues
-lang: {lang}                      # langue de cette offre : {languages}
-location: Toronto (Ontario)      # tel que les lecteurs doivent le voir; ou une liste « - Lieu »
-work_arrangement: on-site        # on-site (sur place), hybrid (hybride) ou remote (à distance)
+# division: Services numériques de l’Ontario   # la partie de l’organisation qui embauche
+job_id: {job_id:<24} # votre numéro de référence; le même dans les deux langues
+lang: {lang:<27}# langue de cette offre : {languages}
+location: {replace:<23}# tel que les lecteurs le voient : Toronto (Ontario); ou une liste
+work_arrangement: {replace:<15}# on-site (sur place), hybrid (hybride) ou remote (à distance)
 # location_note: à distance pour l’instant
-positions: 1                     # combien de personnes vous embaucherez
+# positions: 2                   # combien de personnes vous embaucherez, s’il y en a plusieurs
 term:
-  type: permanent                # permanent, temporary, contract, co-op, student, casual, seasonal
+  type: {replace:<25}# permanent, temporary, contract, co-op, student, casual, seasonal
   # duration: 12 mois
   # start: 2027-01-04
   # end: 2027-12-31
-hours:
-  per_week: 36.25                # heures par semaine
+hours:                           # supprimez ces lignes si vous n’indiquez pas les heures
+  per_week: {replace:<21}# heures d’une semaine complète, par exemple 36.25
   # note: Horaire 6
-salary:
-  min: 70000                     # salaire minimum, un nombre simple : sans $ ni espaces
-  max: 85000                     # salaire maximum (l’écart peut être d’au plus 50 000 $ par année)
-  per: year                      # hour, day, week, month ou year
+# classification: EC-05          # classification ou groupe de rémunération
+# language_requirement: Bilingue impératif (BBB/BBB)   # ou Anglais essentiel, etc.
+salary:                          # obligatoire pour les offres publiées dès 2026 (loi de l’Ontario)
+  min: {replace:<26}# salaire minimum, un nombre simple (sans $ ni espaces), comme 70000
+  max: {replace:<26}# salaire maximum (écart : au plus 50 000 $ par année); ou supprimez
+  per: {replace:<26}# hour, day, week, month ou year
   currency: {currency}
   # note: avant impôts
-posted: {today}                  # le jour de publication; une date future la planifie
-deadline: YYYY-MM-DD             # OBLIGATOIRE : date limite (23 h 59), ou 2027-01-15 17:00
+posted: {today:<25}# le jour de publication; une date future la planifie
+deadline: {date:<23}# OBLIGATOIRE : date limite (23 h 59), ou 2027-01-15 17:00
 contact:
-  email: emplois@example.ca      # où envoyer les candidatures (ou url:, ou les deux)
-  subject: {subject}             # l’objet que les candidats doivent utiliser
+  email: {replace:<24}# où envoyer les candidatures, comme emplois@ontario.ca (ou url:)
+  subject: {subject:<21} # l’objet que les candidats doivent utiliser
   # url: https://example.ca/postuler
   # name: Nom de la personne-ressource
+# accommodation:                 # à qui demander une mesure d’adaptation pour cette offre
+#   email: accessibilite@example.ca   # (email, phone ou url); sinon, l’adresse du site
 # status_note: Les entrevues sont en cours.
-existing_vacancy: true           # le poste est-il vacant maintenant? true ou false (loi, 2026)
-ai_screening: false              # l’IA sert-elle à présélectionner les candidats? true ou false
+existing_vacancy: {replace:<15}# le poste est-il vacant maintenant? true ou false (loi, 2026)
+ai_screening: {replace:<19}# l’IA sert-elle à présélectionner les candidats? true ou false
 draft: true                      # true garde l’offre hors du site public; false pour publier
 ---
 
 ## À propos de l’emploi
 
-Décrivez en deux ou trois phrases courtes ce que fait l’équipe et pourquoi cet emploi compte.
+{about}
 
 ## Ce que vous ferez
 
-- Une tâche par ligne
-- Commencez chacune par un verbe
+- {duty}
+- {verb}
 
 ## Ce que vous apportez
 
-- Une exigence par ligne
+- {requirement}
 
 ## Comment postuler
 
-Dites aux personnes candidates quoi envoyer et où.
+{apply}
 """
 
 
@@ -133,7 +145,7 @@ def scaffold(title: str, lang: str, site: Site, today: date) -> tuple[str, str]:
     text = TEMPLATES.get(lang, TEMPLATES["en"]).format(
         title=quote(title), organization=quote(site.organization_in(lang)), lang=lang,
         languages=", ".join(site.languages), currency=site.currency, today=today.isoformat(),
-        subject=quote(title), job_id=quote(f"{today.year}-{slug[:20].upper()}"),
+        subject=quote(title), job_id=quote(f"{today.year}-{slug.upper()}"), **words(lang),
     )
     return slug, text
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from yaml.composer import ComposerError
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node
@@ -17,11 +18,13 @@ from yaml.reader import ReaderError
 
 from .errors import Problem
 
-FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
+
+
+ALIASES = "YAML aliases (*name) are not allowed in front-matter; write the value out in full"
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -31,9 +34,7 @@ class _NoAliasLoader(yaml.SafeLoader):
         """Refuse an alias before the composer resolves it."""
         if self.check_event(AliasEvent):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise ComposerError(
-                None, None, "YAML aliases (*name) are not allowed in front-matter; "
-                "write the value out in full", mark)
+            raise ComposerError(None, None, ALIASES, mark)
         return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
@@ -59,17 +60,30 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def split(path: str, text: str) -> tuple[list[str], int, list[Problem]]:
-    """Find the front-matter lines between the opening and closing `---`."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return [], 0, [Problem(path, 1, "no front-matter: the file must start with a line "
-                               "`---`, then the fields, then another `---`")]
-    for index in range(1, len(lines)):
-        if FENCE.match(lines[index]):
-            return lines[1:index], index + 1, []
-    return [], 0, [Problem(path, 1, "the front-matter is not closed: add a line `---` "
-                           "after the last field")]
+class Fences(YAMLHandler):
+    """python-frontmatter's YAML handler, finding our fences: the first line is `---` (spaces
+    around it allowed), and the front-matter ends at the next line that is `---` or `...`.
+    Only its split is used: its `load` gives plain values, without the lines errors need."""
+
+    FM_BOUNDARY = re.compile(r"\A[^\S\n]*---[^\S\n]*$|^(?!\A)(?:---|\.\.\.)[ \t]*$",
+                             re.MULTILINE)
+
+
+FENCES = Fences()
+
+
+def split(path: str, text: str) -> tuple[str, str, int, list[Problem]]:
+    """The front-matter's text between the fences (as its lines joined, so that YAML marks
+    count from the line after `---`), the body, and the body's first line."""
+    if not FENCES.detect(text):
+        return "", "", 0, [Problem(path, 1, "no front-matter: the file must start with a line "
+                                   "`---`, then the fields, then another `---`")]
+    try:
+        front, body = FENCES.split(text)
+    except ValueError:
+        return "", "", 0, [Problem(path, 1, "the front-matter is not closed: add a line `---` "
+                                   "after the last field")]
+    return front[1:-1], body.removeprefix("\n"), front.count("\n") + 2, []
 
 
 def loader_for(yaml_text: str) -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
@@ -105,11 +119,43 @@ def compose(path: str, yaml_text: str, offset: int) -> tuple[Node | None, list[P
         if "'\\t'" in str(err.problem):
             return None, [Problem(path, line, "a tab is used to indent this line; indent with "
                                   "spaces instead (two spaces for each level)")]
-        return None, [Problem(path, line, f"YAML syntax: {err.problem or err}; check the "
-                              "indentation, and quote text that contains ': ' or starts with a "
-                              "special character")]
-    except yaml.YAMLError as err:
-        return None, [Problem(path, offset, f"YAML syntax: {err}")]
+        return None, [Problem(path, line, f"YAML syntax: {in_words(err.problem or '')}; check "
+                              "the indentation, and quote text that contains ': ' or starts "
+                              "with a special character")]
+    except yaml.YAMLError:
+        return None, [Problem(path, offset, f"YAML syntax: {in_words('')}")]
+
+
+SYNTAX_WORDS = (
+    ("mapping values are not allowed", "a `: ` comes where it cannot, after a value or in a "
+     "line indented under a value"),
+    ("expected ',' or ']'", "a `[` is opened and never closed"),
+    ("expected ',' or '}'", "a `{` is opened and never closed"),
+    ("unexpected end of stream", "a quotation mark is opened and never closed"),
+    ("could not find expected ':'", "a line has no `: ` between a field's name and its value, "
+     "or a quotation mark above it is never closed"),
+    ("sequence entries are not allowed", "a list item `- ` comes where it cannot; start the "
+     "list on the line after the field's name"),
+    ("unknown escape character", "a backslash inside double quotes starts an unknown code; "
+     "write it twice (\\\\) or use single quotes"),
+    ("that cannot start any token", "a value starts with a character ({character}) that "
+     "needs quotes around the value"),
+    ("but found '<scalar>'", "text follows a closing quotation mark; quote the whole value, "
+     "and write a ' inside single quotes as ''"),
+    ("expected <block end>", "this line does not line up with the fields around it"),
+    ("did not find expected", "this line does not line up with the fields around it"),
+)
+"""PyYAML's problems (its own words) said in an editor's words."""
+
+
+def in_words(problem: str) -> str:
+    """A YAML syntax problem said in plain words, without the parser's own terms."""
+    if problem == ALIASES:
+        return problem
+    character = re.search(r"found character '(.*)' that", problem)
+    return next((words.replace("{character}", character.group(1) if character else "")
+                 for term, words in SYNTAX_WORDS if term in problem),
+                "this line cannot be read as fields")
 
 
 MAX_DEPTH = 16
@@ -142,10 +188,10 @@ def read_source(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
     text, problems = decode(path, data)
     if text is None:
         return None, problems
-    yaml_lines, body_line, problems = split(path, text)
+    yaml_text, body, body_line, problems = split(path, text)
     if problems:
         return None, problems
-    node, problems = compose(path, "\n".join(yaml_lines), 2)
+    node, problems = compose(path, yaml_text, 2)
     if problems:
         return None, problems
     if not isinstance(node, MappingNode):
@@ -154,8 +200,7 @@ def read_source(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
     problems = bad_tags(path, node, 2)
     if problems:
         return None, problems
-    body = "\n".join(text.split("\n")[body_line:])
-    return Source(path, node, 1, body, body_line + 1), []
+    return Source(path, node, 1, body, body_line), []
 
 
 def read_settings(path: str, data: bytes) -> tuple[MappingNode | None, list[Problem]]:

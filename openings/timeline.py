@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
@@ -11,7 +12,11 @@ from zoneinfo import ZoneInfo
 from .model import Moment, Posting, Status
 
 ISO = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$")
+    r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,6})?)?"
+    r"(?:Z|[+-](?P<offset>\d{2}):(?P<offset_minutes>\d{2}))?)?$")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 UTC = ZoneInfo("UTC")
 END_OF_DAY = time(23, 59)
 START_OF_DAY = time(0, 0)
@@ -32,26 +37,54 @@ def localize(wall: datetime, zone: ZoneInfo) -> datetime | None:
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
+def impossible(text: str, parts: dict[str, str | None]) -> str | None:
+    """Why digits shaped like a date and time are not one on the calendar or the clock, in
+    words, with one that is; None when they are."""
+    year, month, day = int(parts["year"] or 0), int(parts["month"] or 0), int(parts["day"] or 0)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return (f"`{text}` is not between the years {FIRST_YEAR} and {LAST_YEAR}; check the "
+                "year, written with four digits like 2027")
+    if not 1 <= month <= 12:
+        return (f"`{text}` is not a date on the calendar: months go from 01 to 12; write one "
+                f"like {year}-12-{min(max(day, 1), 31):02d}")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (f"`{text}` is not a date on the calendar: {MONTHS[month - 1]} {year} has "
+                f"{days} days; write one like {year}-{month:02d}-{days:02d}")
+    hour, minute = int(parts["hour"] or 0), int(parts["minute"] or 0)
+    if hour > 23 or minute > 59 or int(parts["second"] or 0) > 59:
+        return (f"`{text}` is not a time on the clock: hours go from 00 to 23 and minutes from "
+                f"00 to 59; write one like {year}-{month:02d}-{day:02d} 23:59")
+    if int(parts["offset"] or 0) > 23 or int(parts["offset_minutes"] or 0) > 59:
+        return (f"`{text}` is not a real date or time: its offset from UTC is more than a day; "
+                f"write one like -05:00, as in {year}-{month:02d}-{day:02d}T17:00:00-05:00")
+    return None
+
+
 def parse_moment(text: str, zone: ZoneInfo, day_time: time) -> Moment | str:
     """Front-matter text -> Moment (kept in UTC), or a message saying what to write."""
-    if not ISO.match(text):
+    shaped = ISO.match(text)
+    if not shaped:
         return (f"`{text}` is not a date; write 2026-12-04, 2026-12-04 17:00, or "
                 "2026-12-04T17:00:00-05:00")
+    problem = impossible(text, shaped.groupdict())
+    if problem:
+        return problem
     try:
         if len(text) == 10:
             wall, date_only = datetime.combine(date.fromisoformat(text), day_time), True
         else:
             wall, date_only = datetime.fromisoformat(text), False
-    except ValueError as err:
-        return f"`{text}` is not a real date or time ({err})"
-    if not FIRST_YEAR <= wall.year <= LAST_YEAR:
-        return f"`{text}` is not between the years {FIRST_YEAR} and {LAST_YEAR}; check the year"
+    except ValueError:
+        return (f"`{text}` is not a real date or time; write one like 2026-12-04, "
+                "2026-12-04 17:00 or 2026-12-04T17:00:00-05:00")
     if wall.tzinfo is not None:
         return Moment(wall.astimezone(UTC), date_only)
     aware = localize(wall, zone)
     if aware is None:
+        later = wall + timedelta(hours=1)
         return (f"{wall:%Y-%m-%d %H:%M} does not exist in {zone.key}: the clocks jump forward "
-                "that night; choose a time outside the skipped hour")
+                f"that night; choose a time outside the skipped hour, like {later:%Y-%m-%d %H:%M}")
     return Moment(aware, date_only)
 
 

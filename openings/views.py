@@ -42,7 +42,8 @@ class Apply:
 class PostingView:
     """One posting as a reader of one language sees it at one moment: in its own language on
     its page, or in another on its stand-in there (`only_in` then says which language the
-    posting is offered in; the editor's words stay as written)."""
+    posting is offered in; the editor's words stay as written). `pay_text` is empty when the
+    posting states no pay."""
 
     posting: Posting
     path: str
@@ -138,15 +139,25 @@ def hours_text(posting: Posting, locale: Locale, t: Translate) -> str | None:
     return f"{text} ({posting.hours.note})" if posting.hours.note else text
 
 
+def salary_text(posting: Posting, pay_text: str) -> str | None:
+    """The pay with its note, or nothing when the posting states no pay (never invented)."""
+    if posting.salary is None:
+        return None
+    return pay_text + (f" ({posting.salary.note})" if posting.salary.note else "")
+
+
 def facts(posting: Posting, site: Site, t: Translate, pay_text: str,
           locale: Locale) -> tuple[Fact, ...]:
     """The summary list of a posting's facts, in reading order; absent facts are left out."""
     rows = [
+        (N_("Division"), posting.division),
         (N_("Location"), location_text(posting)),
         (N_("Work arrangement"), t(ARRANGEMENTS[posting.work_arrangement])),
-        (N_("Salary"), pay_text + (f" ({posting.salary.note})" if posting.salary.note else "")),
+        (N_("Salary"), salary_text(posting, pay_text)),
+        (N_("Classification"), posting.classification),
         (N_("Job term"), term_text(posting, locale, t)),
         (N_("Hours of work"), hours_text(posting, locale, t)),
+        (N_("Language requirement"), posting.language_requirement),
         (N_("Positions"), posting.positions and str(posting.positions)),
         (N_("Posted"), long_date(posting.posted.at.astimezone(site.zone), locale)),
         (N_("Job ID"), posting.job_id),
@@ -163,12 +174,19 @@ def yes_no(value: bool | None, t: Translate) -> str | None:
 
 def stand_in_facts(posting: Posting, t: Translate, pay_text: str,
                    lang: str) -> tuple[Fact, ...]:
-    """The facts a stand-in states in its reader's language: the editor's words (the place)
-    keep their own language, and nothing mixes the two in one value."""
-    return (Fact(t("Location"), location_text(posting), posting.lang),
-            Fact(t("Work arrangement"), t(ARRANGEMENTS[posting.work_arrangement])),
-            Fact(t("Salary"), pay_text), Fact(t("Job type"), t(TERMS[posting.term.type])),
-            *((Fact(t("Job ID"), posting.job_id),) if posting.job_id else ()))
+    """The facts a stand-in states in its reader's language: the editor's words (the place,
+    the division, the language asked for) keep their own language, and nothing mixes the two
+    in one value."""
+    rows = [(N_("Division"), posting.division, posting.lang),
+            (N_("Location"), location_text(posting), posting.lang),
+            (N_("Work arrangement"), t(ARRANGEMENTS[posting.work_arrangement]), None),
+            (N_("Salary"), pay_text, None),
+            (N_("Classification"), posting.classification, posting.lang),
+            (N_("Job type"), t(TERMS[posting.term.type]), None),
+            (N_("Language requirement"), posting.language_requirement, posting.lang),
+            (N_("Job ID"), posting.job_id, None)]
+    return tuple(Fact(t(label), value, value_lang) for label, value, value_lang in rows
+                 if value)
 
 
 def posting_view(posting: Posting, site: Site, status: Status,
@@ -177,7 +195,7 @@ def posting_view(posting: Posting, site: Site, status: Status,
     language or (for its stand-in) in the reader's `lang`."""
     lang = lang or posting.lang
     t, locale = translator(lang), locale_for(lang, site.country)
-    pay_text = pay(posting.salary, lang, locale)
+    pay_text = pay(posting.salary, lang, locale) if posting.salary else ""
     deadline = deadline_text(posting.deadline.at, site.zone, lang, locale)
     own = lang == posting.lang
     return PostingView(
@@ -195,7 +213,8 @@ def posting_view(posting: Posting, site: Site, status: Status,
 
 
 def summary(posting: Posting, t: Translate, pay_text: str, deadline: str) -> str:
-    """One line about a posting, for feeds and link previews."""
-    return t("{organization}. {location}. {pay}. Apply by {deadline}.").format(
-        organization=posting.organization, location=location_text(posting), pay=pay_text,
-        deadline=deadline)
+    """One line about a posting, for feeds and link previews (the pay only when stated)."""
+    words = t("{organization}. {location}. {pay}. Apply by {deadline}.") if pay_text else t(
+        "{organization}. {location}. Apply by {deadline}.")
+    return words.format(organization=posting.organization, location=location_text(posting),
+                        pay=pay_text, deadline=deadline)

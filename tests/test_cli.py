@@ -42,7 +42,7 @@ def test_content_errors_exit_1_listing_every_error_as_path_line_message(
     lines = [line for line in err.splitlines() if re.match(r"^content/\w+\.md:\d+: ", line)]
     assert lines == [
         "content/bad.md:11: `salary.min` must be a number above 0, written like 75129 or "
-        "669.57 (no $ sign, spaces or commas)",
+        "669.57 (no $ sign, spaces or commas), not `many`",
         "content/bad.md:13: `salary.per` must be one of: hour, day, week, month, year "
         "(not `often`)",
         "content/worse.md:1: no front-matter: the file must start with a line `---`, then the "
@@ -59,7 +59,7 @@ def test_check_validates_and_writes_nothing(project: Path,
     assert sorted(p.name for p in project.iterdir()) == ["content"]
     (project / "content/bad.md").write_text(posting().replace("title: Policy Analyst", "title:"))
     assert main(["check", "--now", NOW]) == 1
-    assert "content/bad.md:2: `title` is required" in capsys.readouterr().err
+    assert "content/bad.md:2: `title` is empty; write the job title" in capsys.readouterr().err
     assert sorted(p.name for p in project.iterdir()) == ["content"]
 
 
@@ -80,27 +80,114 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
     assert "usage: build.py" in capsys.readouterr().out
 
 
-def test_new_scaffolds_a_posting_that_check_rejects_until_the_deadline_is_set(
+# What `new` leaves for the editor to decide (SPEC §1): each field's placeholder, the fact an
+# editor would write instead, and the body's instructions in each language.
+FACTS = {"location": "Toronto, Ontario", "work_arrangement": "hybrid", "term.type": "permanent",
+         "hours.per_week": "36.25", "salary.min": "80000", "salary.max": "90000",
+         "salary.per": "year", "contact.email": "jobs@ontario.ca", "existing_vacancy": "true",
+         "ai_screening": "false"}
+INSTRUCTIONS = {
+    "en": ("Say in two or three short sentences what the team does and why this job matters.",
+           "One duty a line", "Start each with a verb", "One requirement a line",
+           "Tell applicants what to send and where."),
+    "fr": ("Décrivez en deux ou trois phrases courtes ce que fait l’équipe et pourquoi cet "
+           "emploi compte.", "Une tâche par ligne", "Commencez chacune par un verbe",
+           "Une exigence par ligne", "Dites aux personnes candidates quoi envoyer et où."),
+}
+
+
+def placeholder_lines(text: str, marker: str) -> dict[str, int]:
+    """Each field of a scaffold still holding the marker (by its name in FACTS), and its line."""
+    leaves = {name.rpartition(".")[2]: name for name in FACTS}
+    found = {}
+    for number, line in enumerate(text.split("\n"), 1):
+        key, _, value = line.strip().partition(": ")
+        if value.partition(" #")[0].strip() == marker:
+            found[leaves.get(key, key)] = number
+    return found
+
+
+def reported(err: str, name: str) -> dict[int, str]:
+    """The errors `check` printed for one file, by line."""
+    return {int(line): message for line, message in
+            re.findall(rf"^content/{re.escape(name)}:(\d+): (.*)$", err, re.M)}
+
+
+def decided(text: str, marker: str, lang: str) -> str:
+    """A scaffold with every placeholder and instruction replaced by the editor's own words."""
+    lines = []
+    for line in text.split("\n"):
+        key, _, value = line.strip().partition(": ")
+        name = next((n for n in FACTS if n.rpartition(".")[2] == key), None)
+        if name and value.partition(" #")[0].strip() == marker:
+            line = line.replace(marker, FACTS[name], 1)
+        for words in INSTRUCTIONS[lang]:
+            line = line.replace(words, "Write briefing notes for the team.")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("lang", "marker", "date", "title", "name"), [
+    ("en", "REPLACE", "YYYY-MM-DD", "Senior Policy Advisor", "senior-policy-advisor.md"),
+    ("fr", "À REMPLACER", "AAAA-MM-JJ", "Conseillère principale en politiques",
+     "conseillere-principale-en-politiques.md"),
+])
+def test_a_scaffold_with_only_its_deadline_filled_in_is_refused_at_each_placeholder(
+        project: Path, capsys: pytest.CaptureFixture[str], lang: str, marker: str, date: str,
+        title: str, name: str) -> None:
+    assert main(["new", title, "--lang", lang, "--now", NOW]) == 0
+    created = project / "content" / name
+    assert f"jobs/{name.removesuffix('.md')}/" in capsys.readouterr().out
+    text = created.read_text()
+    placeholders = placeholder_lines(text, marker)
+    assert sorted(placeholders) == sorted(FACTS)
+    created.write_text(text.replace(f"deadline: {date}", "deadline: 2027-02-01")
+                       .replace("draft: true", "draft: false"))
+    assert main(["check", "--now", NOW]) == 1
+    errors = reported(capsys.readouterr().err, name)
+    body = {number: words for number, line in enumerate(text.split("\n"), 1)
+            for words in INSTRUCTIONS[lang] if line in (words, f"- {words}")}
+    assert len(body) == len(INSTRUCTIONS[lang])
+    assert sorted(errors) == sorted([*placeholders.values(), *body])
+    for field, line in placeholders.items():
+        assert errors[line].startswith(f"`{field}` still holds the placeholder `{marker}`; "
+                                       "write "), errors[line]
+    assert "`salary.min` still holds the placeholder" in errors[placeholders["salary.min"]]
+    assert errors[placeholders["salary.min"]].endswith("like 70000")
+    for line, words in body.items():
+        assert errors[line].startswith(f"the body still holds the instruction `{words}`")
+    created.write_text(decided(created.read_text(), marker, lang))
+    assert main(["check", "--now", NOW]) == 0, capsys.readouterr().err
+
+
+def test_the_scaffold_deadline_is_a_placeholder_until_it_is_a_date(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "Senior Analyst: Data & AI", "--now", NOW]) == 0
-    created = project / "content/senior-analyst-data-ai.md"
-    assert "jobs/senior-analyst-data-ai/" in capsys.readouterr().out
+    text = (project / "content/senior-analyst-data-ai.md").read_text()
+    line = next(n for n, x in enumerate(text.split("\n"), 1) if x.startswith("deadline:"))
     assert main(["check", "--now", NOW]) == 1
-    assert "content/senior-analyst-data-ai.md:25: `deadline` still holds the placeholder" in (
+    assert (f"content/senior-analyst-data-ai.md:{line}: `deadline` still holds the placeholder "
+            "`YYYY-MM-DD`; write the closing date, like 2027-01-15 (or 2027-01-15 17:00)") in (
         capsys.readouterr().err)
-    created.write_text(created.read_text().replace("deadline: YYYY-MM-DD", "deadline: 2027-02-01"))
-    assert main(["check", "--now", NOW]) == 0
     assert main(["new", "Senior Analyst: Data & AI", "--now", NOW]) == 1
     assert "already exists" in capsys.readouterr().err
 
 
+def test_new_keeps_the_job_id_whole_and_knows_the_new_fields(project: Path) -> None:
+    assert main(["new", "Senior Policy Advisor, Digital Government", "--now", NOW]) == 0
+    text = (project / "content/senior-policy-advisor-digital-government.md").read_text()
+    assert 'job_id: "2026-SENIOR-POLICY-ADVISOR-DIGITAL-GOVERNMENT" ' in text
+    for field in ("# accommodation:", "# division:", "# language_requirement:",
+                  "# classification:"):
+        assert field in text
+    assert "salary:                          # required for postings from 2026 on" in text
+
+
 def test_new_in_french_writes_a_french_posting(project: Path) -> None:
     assert main(["new", "Analyste principal", "--lang", "fr", "--now", NOW]) == 0
-    created = project / "content/analyste-principal.md"
-    text = created.read_text()
+    text = (project / "content/analyste-principal.md").read_text()
     assert "lang: fr" in text and "## Ce que vous ferez" in text and "OBLIGATOIRE" in text
-    created.write_text(text.replace("deadline: YYYY-MM-DD", "deadline: 2027-02-01"))
-    assert main(["check", "--now", NOW]) == 0
+    assert "deadline: AAAA-MM-JJ" in text and "location: À REMPLACER" in text
 
 
 def test_build_py_runs_as_a_script_from_any_folder(project: Path) -> None:

@@ -137,6 +137,47 @@ def test_jobs_json_validates_against_its_published_schema(site: Path, tmp_path: 
                                    / "jobs.json").read_text()))
 
 
+OWN_FACTS = """\
+division: Digital Branch
+language_requirement: Bilingual imperative (BBB/BBB)
+classification: EC-04
+accommodation:
+  phone: 1-800-555-0199
+"""
+
+
+def unpaid_with_own_facts(tmp_path: Path) -> Path:
+    """A posting for work outside Ontario that states no pay but gives the facts of its own a
+    posting may give, built at the golden moment."""
+    text = posting("Analyst").replace("salary:\n  min: 70000\n  max: 85000\n  per: year\n", "")
+    text = text.replace("location: Toronto, Ontario", "location: Gatineau (Québec)")
+    text = text.replace("ai_screening: false\n", "ai_screening: false\n" + OWN_FACTS)
+    return build_at(tmp_path, "2026-11-29T12:00:00-05:00", make_content(tmp_path, {"a.md": text}))
+
+
+def test_no_pay_and_a_postings_own_facts_reach_open_data_and_structured_data(
+        tmp_path: Path) -> None:
+    out = unpaid_with_own_facts(tmp_path)
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text()),
+                                                format_checker=jsonschema.FormatChecker())
+    document = json.loads((out / "jobs.json").read_text())
+    validator.validate(document)
+    [job] = document["postings"]
+    assert job["salary"] is None and job["accommodation"] == {
+        "email": None, "phone": "1-800-555-0199", "url": None}
+    assert (job["division"], job["language_requirement"], job["classification"]) == (
+        "Digital Branch", "Bilingual imperative (BBB/BBB)", "EC-04")
+    [row] = csv.DictReader(io.StringIO((out / "jobs.csv").read_text("utf-8-sig")))
+    assert [row[f"salary.{key}"] for key in ("min", "max", "per", "currency", "note")] == [""] * 5
+    assert (row["division"], row["language_requirement"], row["classification"],
+            row["accommodation.phone"], row["accommodation.email"]) == (
+        "Digital Branch", "Bilingual imperative (BBB/BBB)", "EC-04", "1-800-555-0199", "")
+    [data] = jsonld(out / "jobs/a/index.html")
+    assert "baseSalary" not in data
+    assert data["employmentUnit"] == {"@type": "Organization", "name": "Digital Branch"}
+    assert "Bilingual imperative" not in json.dumps(data) and "EC-04" not in json.dumps(data)
+
+
 def test_jobs_csv_opens_in_a_spreadsheet_with_one_row_a_posting(site: Path) -> None:
     data = (site / "jobs.csv").read_bytes()
     assert data.startswith("\ufeff".encode())

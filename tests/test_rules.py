@@ -92,6 +92,12 @@ def test_canadian_experience_is_caught_in_the_title_too(tmp_path: Path) -> None:
     assert found(tmp_path / "ok", fine) == []
 
 
+def test_canadian_experience_is_caught_in_a_postings_own_facts(tmp_path: Path) -> None:
+    text = swap(job(), "ai_screening: false\n",
+                "ai_screening: false\nlanguage_requirement: English and Canadian experience\n")
+    assert found(tmp_path, text) == [(21, "error", "canadian-experience")]
+
+
 def test_the_accommodation_notice_must_be_configured(tmp_path: Path) -> None:
     settings = SITE_YML.replace("accommodation:\n  email: access@example.ca\n", "")
     folder = make_content(tmp_path, {"job.md": job()}, settings)
@@ -136,3 +142,56 @@ def test_an_unknown_rule_name_in_site_yml_is_an_error_with_a_suggestion(tmp_path
     [problem] = check_site(folder, NOW)
     assert (problem.line, problem.message) == (
         14, "there is no rule `pay-ranges`; did you mean `pay-range`?")
+
+
+NO_PAY = "salary:\n  min: 70000\n  max: 85000\n  per: year\n"
+BREAKS = {
+    "pay-stated": lambda text: swap(text, NO_PAY, ""),
+    "pay-range": lambda text: swap(text, "max: 85000", "max: 120001"),
+    "ai-disclosure": lambda text: swap(text, "ai_screening: false\n", ""),
+    "vacancy-disclosure": lambda text: swap(text, "existing_vacancy: true\n", ""),
+    "canadian-experience": lambda text: text + "Canadian experience is required.\n",
+}
+OUTSIDE = "location:\n  - Calgary, Alberta\n  - Gatineau (Québec)\n"
+PARTLY_INSIDE = "location:\n  - Gatineau (Québec)\n  - Ottawa, Ontario\n"
+
+
+@pytest.mark.parametrize("rule", sorted(BREAKS))
+def test_each_law_rule_covers_work_in_ontario_and_exempts_work_outside_it_alike(
+        tmp_path: Path, rule: str) -> None:
+    broken = BREAKS[rule](job())
+    [(_, severity, name)] = found(tmp_path / "in", broken)
+    assert (severity, name) == ("error", rule)
+    partly = swap(broken, "location: Toronto, Ontario\n", PARTLY_INSIDE)
+    assert [name for _, _, name in found(tmp_path / "partly", partly)] == [rule]
+    outside = swap(broken, "location: Toronto, Ontario\n", OUTSIDE)
+    assert found(tmp_path / "out", outside) == []
+
+
+def test_a_posting_the_act_covers_must_state_its_pay_at_the_opening_line(tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"job.md": swap(job(), NO_PAY, "")})
+    [problem] = [p for p in check_site(folder, NOW) if p.message.endswith("[pay-stated]")]
+    assert (problem.line, problem.severity) == (1, "error")
+    assert "state the expected pay or its range: add `salary:`" in problem.message
+
+
+def test_the_pay_rule_may_be_relaxed_like_the_others(tmp_path: Path) -> None:
+    relaxed = SITE_YML + "rules:\n  pay-stated: warning\n"
+    assert found(tmp_path, swap(job(), NO_PAY, ""), relaxed) == [(1, "warning", "pay-stated")]
+
+
+def test_a_posting_from_before_2026_without_pay_breaks_no_rule(tmp_path: Path) -> None:
+    old = swap(swap(job(), NO_PAY, ""), "posted: 2026-11-01", "posted: 2016-06-15")
+    old = swap(swap(old, "existing_vacancy: true\n", ""), "ai_screening: false\n", "")
+    assert found(tmp_path, old + "Canadian experience is an asset.\n") == []
+
+
+def test_a_postings_own_accommodation_contact_stands_in_for_the_sites(tmp_path: Path) -> None:
+    settings = SITE_YML.replace("accommodation:\n  email: access@example.ca\n", "")
+    own = swap(job(), "ai_screening: false\n",
+               "ai_screening: false\naccommodation:\n  email: hr@example.ca\n")
+    assert check_site(make_content(tmp_path, {"job.md": own}, settings), NOW) == []
+    folder = make_content(tmp_path / "both", {"job.md": own, "other.md": posting("Other")},
+                          settings)
+    assert [p.message.rsplit("[", 1)[-1] for p in check_site(folder, NOW)] == [
+        "accommodation-notice]"]

@@ -13,7 +13,7 @@ import html5lib
 import pytest
 
 from openings import ContentErrors, build_site
-from tests.conftest import LAYOUTS, NOW, make_content, posting
+from tests.conftest import LAYOUTS, NOW, SITE_YML, make_content, posting
 
 
 def build(content: Path, tmp_path: Path, now: datetime = NOW, **options: object) -> Path:
@@ -255,3 +255,85 @@ def test_css_and_scripts_are_published_under_names_that_change_with_their_bytes(
         data = (out / name).read_bytes()
         assert name.split(".")[-2] == hashlib.sha256(data).hexdigest()[:10], name
     assert not (out / "assets/openings.css").exists()
+
+
+STATEMENT = ("statement:\n  en: We are an inclusive employer.\n"
+             "  fr: Nous sommes un employeur inclusif.\n")
+OWN_FACTS = """\
+division: Digital Branch
+language_requirement: English essential
+classification: EC-04
+accommodation:
+  email: own.access@example.ca
+"""
+
+
+def unpaid(title: str = "Analyst") -> str:
+    """A 2026 posting for work outside Ontario (which the pay law does not cover) that states no
+    pay, with the facts of its own a posting may give."""
+    text = posting(title).replace("salary:\n  min: 70000\n  max: 85000\n  per: year\n", "")
+    text = text.replace("location: Toronto, Ontario", "location: Calgary, Alberta")
+    return text.replace("ai_screening: false\n", "ai_screening: false\n" + OWN_FACTS)
+
+
+def facts_of(html: str) -> dict[str, str]:
+    """A page's job details, label to value."""
+    return {text_of(row.find("dt")).rstrip(" :"): text_of(row.find("dd"))
+            for row in parse(html).iterfind(".//main//dl/div")}
+
+
+def test_a_posting_that_states_no_pay_shows_no_pay_anywhere(tmp_path: Path) -> None:
+    out = build(make_content(tmp_path, {"analyst.md": unpaid()}), tmp_path)
+    page, stand_in = read(out, "jobs/analyst/index.html"), read(out, "fr/jobs/analyst/index.html")
+    assert "Salary" not in facts_of(page) and "Salaire" not in facts_of(stand_in)
+    home = parse(read(out, "index.html")).find(".//li[@data-deadline]")
+    assert "Salary" not in text_of(home) and home.get("data-salary") == "0"
+    home_html = read(out, "index.html")
+    assert "Jobs that do not state their pay show only with “Any amount”." in home_html
+    for text in (page, stand_in, home_html, read(out, "feed.xml")):
+        assert "None" not in text and ". ." not in text and "data-pay" not in text
+    assert "Test Public Service. Calgary, Alberta. Apply by Friday" in page
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert ld is not None and "baseSalary" not in json.loads(ld.group(1))
+    [job] = json.loads(read(out, "jobs.json"))["postings"]
+    assert job["salary"] is None
+
+
+def test_a_postings_own_facts_show_on_its_page_in_both_languages(tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"analyst.md": unpaid()}, SITE_YML + STATEMENT)
+    out = build(folder, tmp_path)
+    page, stand_in = read(out, "jobs/analyst/index.html"), read(out, "fr/jobs/analyst/index.html")
+    facts = facts_of(page)
+    assert (facts["Division"], facts["Language requirement"], facts["Classification"]) == (
+        "Digital Branch", "English essential", "EC-04")
+    french = facts_of(stand_in)
+    assert (french["Division"], french["Exigence linguistique"], french["Classification"]) == (
+        "Digital Branch", "English essential", "EC-04")
+    callout = parse(page).find(".//section[@aria-labelledby='accommodation']")
+    assert "own.access@example.ca" in text_of(callout)
+    assert "access@example.ca" not in page.replace("own.access@example.ca", "")
+    [job] = json.loads(read(out, "jobs.json"))["postings"]
+    assert (job["division"], job["language_requirement"], job["classification"]) == (
+        "Digital Branch", "English essential", "EC-04")
+    assert job["accommodation"] == {"email": "own.access@example.ca", "phone": None, "url": None}
+
+
+def test_the_sites_statement_follows_the_body_in_the_pages_language(tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"analyst.md": posting("Analyst", job_id="J-1"),
+                                     "analyste.md": posting("Analyste", job_id="J-1", lang="fr"),
+                                     "solo.md": posting("Solo")}, SITE_YML + STATEMENT)
+    out = build(folder, tmp_path)
+    for path, words in (("jobs/analyst/", "We are an inclusive employer."),
+                        ("fr/jobs/analyste/", "Nous sommes un employeur inclusif."),
+                        ("fr/jobs/solo/", "Nous sommes un employeur inclusif.")):
+        tree = parse(read(out, path + "index.html"))
+        statement = tree.find(".//*[@class='posting__statement']")
+        assert text_of(statement) == words and statement.get("lang") is None, path
+    main = parse(read(out, "jobs/analyst/index.html")).find(".//div[@class='posting__main']")
+    children = [child.get("class") or child.tag for child in main]
+    assert children[:2] == ["posting__body", "posting__statement"]
+    single = make_content(tmp_path / "one", {"solo.md": posting("Solo")},
+                          SITE_YML + "statement: We are an inclusive employer.\n")
+    tree = parse(read(build(single, tmp_path / "one"), "fr/jobs/solo/index.html"))
+    statement = tree.find(".//*[@class='posting__statement']")
+    assert (text_of(statement), statement.get("lang")) == ("We are an inclusive employer.", "en")

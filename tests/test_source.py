@@ -63,3 +63,20 @@ def test_python_object_tags_never_construct_anything() -> None:
 def test_front_matter_that_is_a_list_is_refused() -> None:
     line, message = first_problem(b"---\n- a\n- b\n---\n")
     assert line == 2 and "must be fields" in message
+
+
+def test_the_front_matter_ends_at_its_first_closing_fence_keeping_later_rules_in_the_body() -> None:
+    source, problems = read_source("job.md", b"--- \ntitle: A\n...\t\nBody\n\n---\n\nMore\n")
+    assert problems == [] and source is not None
+    assert source.body == "Body\n\n---\n\nMore\n" and source.body_line == 4
+
+
+def test_a_first_line_that_is_not_exactly_three_hyphens_is_no_front_matter() -> None:
+    for data in (b"----\ntitle: A\n---\n", b"...\ntitle: A\n---\n", b"\n---\ntitle: A\n---\n"):
+        line, message = first_problem(data)
+        assert line == 1 and "must start with a line `---`" in message
+
+
+def test_an_empty_front_matter_is_refused_at_the_opening_fence() -> None:
+    line, message = first_problem(b"---\n---\nBody\n")
+    assert line == 1 and "must be fields" in message

@@ -34,7 +34,8 @@
     if (values.arrangements && data.arrangement !== values.arrangements) { return false; }
     if (values.organizations && data.organization !== values.organizations) { return false; }
     if (values.terms && data.term !== values.terms) { return false; }
-    // The top of the pay range, a year: a job whose pay can reach the amount is shown.
+    // The top of the pay range, a year: a job whose pay can reach the amount is shown (a job
+    // that states no pay has 0, so it shows only with "Any amount" and sorts last by pay).
     if (values.salary && Number(data.salary) < Number(values.salary)) { return false; }
     if (values.soon && !item.querySelector('[data-status="closing-soon"]')) { return false; }
     return true;

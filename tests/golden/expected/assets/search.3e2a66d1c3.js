@@ -55,7 +55,10 @@
     item.prepend(heading);
     excerpt(data.excerpt || "", item.querySelector("[data-result-excerpt]"));
     item.querySelectorAll("[data-result]").forEach(function (field) {
-      field.textContent = meta[field.getAttribute("data-result")] || "";
+      var value = meta[field.getAttribute("data-result")] || "";
+      field.textContent = value;
+      // A job that states no pay has no pay line, here as on its card and its page.
+      if (!value && field.hasAttribute("data-optional")) { field.parentElement.remove(); }
     });
     time.setAttribute("datetime", meta.deadline || "");
     time.textContent = meta.deadline_text || "";
