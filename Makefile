@@ -3,16 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 NODE_STAMP := node_modules/.installed
 
 .PHONY: site test lint check serve golden bench faults clean vendor-ods screenshots messages
 
+# Building needs only the package and its runtime dependencies; the test tools (pytest,
+# Playwright, ruff, mypy) are added by the targets that use them.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 site: $(STAMP)          ## build the site from content/ into site/
 	$(PY) build.py build
@@ -23,7 +30,7 @@ check: $(STAMP)         ## check the content without writing anything
 serve: $(STAMP)         ## live preview on http://127.0.0.1:8000/
 	$(PY) build.py serve
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
@@ -31,10 +38,10 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-test: $(STAMP) $(NODE_STAMP) lint   ## the whole test suite, with lint, types and browser checks
+test: $(TEST_STAMP) $(NODE_STAMP) lint   ## the whole test suite, with lint, types and browser checks
 	$(PY) -m pytest
 
-faults: $(STAMP)        ## the kill loop at full size: 20 builds of 5,000 postings killed at random
+faults: $(TEST_STAMP)  ## the kill loop at full size: 20 builds of 5,000 postings killed at random
 	OPENINGS_KILL_POSTINGS=5000 $(PY) -m pytest -n 0 tests/test_faults.py
 
 golden: $(STAMP)        ## regenerate the golden sample site after a deliberate change
@@ -49,7 +56,7 @@ messages: $(STAMP)      ## extract the interface's words and update every catalo
 	$(VENV)/bin/pybabel update --input-file layouts/locales/messages.pot --output-dir layouts/locales \
 		--no-fuzzy-matching --ignore-obsolete --omit-header
 
-screenshots: $(STAMP)   ## photograph page types into docs/screenshots/ (needs chromium)
+screenshots: $(TEST_STAMP)  ## photograph page types into docs/screenshots/ (needs chromium)
 	$(PY) docs/screenshots.py
 
 bench: $(STAMP)          ## Openings against Hugo on 10,000 postings; writes bench/RESULTS.md

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Openings command line: parse arguments, call the engine, print errors, exit 0, 1 or 2."""
+"""Openings command line: parse arguments, call the engine, print errors, exit 0, 1 or 2.
+
+Each command imports the part of the engine it runs, so `--help` and `new` start at once and
+`check` loads no templates."""
 
 from __future__ import annotations
 
@@ -8,12 +11,14 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openings import BuildReport, ContentErrors, OutputError, build_site, inspect_site, render_site
-from openings.errors import ERROR, Problem
-from openings.load import load_content
+from openings.errors import ERROR, ContentErrors, OutputError, Problem
 from openings.placeholders import DATE_MARKERS, MARKERS
 from openings.report import as_github, as_json, as_text
+
+if TYPE_CHECKING:
+    from openings.engine import BuildReport
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
 
@@ -94,6 +99,7 @@ def summary(report: BuildReport, out: Path) -> str:
 
 def run_build(args: argparse.Namespace, now: datetime) -> int:
     """The build command."""
+    from openings.engine import build_site
     report = build_site(args.content, args.out, LAYOUTS, now, args.drafts, args.base_url,
                         jobs=args.jobs, cache=not args.no_cache)
     report_problems(list(report.warnings))
@@ -103,20 +109,23 @@ def run_build(args: argparse.Namespace, now: datetime) -> int:
 
 def accessibility_problems(args: argparse.Namespace, now: datetime) -> list[Problem]:
     """Accessibility problems of the postings' Markdown and of every page, built in memory."""
-    import accessibility
-    problems = accessibility.check_content(args.content)
+    from accessibility.html import check_page
+    from accessibility.markdown import check_content
+    from openings.engine import render_site
+    problems = check_content(args.content)
     for path, data in render_site(args.content, LAYOUTS, now, args.drafts):
         if path.endswith(".html"):
-            problems += accessibility.check_page(path, data.decode("utf-8"))
+            problems += check_page(path, data.decode("utf-8"))
     return problems
 
 
 def run_check(args: argparse.Namespace, now: datetime) -> int:
     """The check command: content errors, posting rules, plain-language hints (and --a11y)."""
-    import accessibility
+    from accessibility.readability import check_readability
+    from openings.gather import inspect_site
     content, problems = inspect_site(args.content, now, args.drafts)
     if content is not None:
-        problems += accessibility.check_readability(content.postings, content.site)
+        problems += check_readability(content.postings, content.site)
     if args.a11y and not any(p.severity == ERROR for p in problems):
         problems += accessibility_problems(args, now)
     failed = any(p.severity == ERROR for p in problems)
@@ -133,19 +142,20 @@ def run_check(args: argparse.Namespace, now: datetime) -> int:
 
 def run_new(args: argparse.Namespace, now: datetime) -> int:
     """The new command."""
+    from openings.load import load_settings
     from openings.scaffold import create_posting
-    content, problems = load_content(args.content)
-    if content is None:
+    site, problems = load_settings(args.content)
+    if site is None:
         report_problems(problems)
         return 1
-    lang = args.lang or content.site.default_lang
-    if lang not in content.site.languages:
-        print(f"build.py: error: --lang must be one of {', '.join(content.site.languages)}",
+    lang = args.lang or site.default_lang
+    if lang not in site.languages:
+        print(f"build.py: error: --lang must be one of {', '.join(site.languages)}",
               file=sys.stderr)
         return 2
-    today = now.astimezone(content.site.zone).date()
+    today = now.astimezone(site.zone).date()
     try:
-        path = create_posting(args.content, args.title, lang, content.site, today)
+        path = create_posting(args.content, args.title, lang, site, today)
     except FileExistsError as err:
         print(f"build.py: error: {err.filename} already exists; choose another title or edit "
               "that file", file=sys.stderr)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from openings.errors import ERROR, Problem
 
-from . import check_content, check_site
+from .html import check_built_site
+from .markdown import check_content
 
 DEFAULT_SITE = Path("site")
 
@@ -37,7 +38,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 def gather(sites: Sequence[Path], content: Path | None) -> list[Problem]:
     """Every problem of the given sites, then of the content's postings."""
-    problems = [problem for site in sites for problem in check_site(site)]
+    problems = [problem for site in sites for problem in check_built_site(site)]
     return problems + (check_content(content) if content else [])
 
 

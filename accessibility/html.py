@@ -1,7 +1,7 @@
 """Accessibility checks of BUILT pages: one small function a rule, each returning problems.
 
 Each rule reads a parsed `Page` and says what is wrong, where, and how to fix the template.
-`check_page` runs every rule on one page; `check_site` on every page of a built site.
+`check_page` runs every rule on one page; `check_built_site` on every page of a built site.
 """
 
 from __future__ import annotations
@@ -225,7 +225,7 @@ def check_file(path: Path) -> list[Problem]:
     return check_page(shown, text)
 
 
-def check_site(folder: Path) -> list[Problem]:
+def check_built_site(folder: Path) -> list[Problem]:
     """Every accessibility problem of every page of a built site."""
     return [problem for path in sorted(folder.rglob("*.html")) if path.is_file()
             for problem in check_file(path)]

@@ -14,7 +14,7 @@ from typing import Any
 
 from openings.errors import ERROR, WARNING, Problem
 from openings.load import posting_files
-from openings.markdown import to_tokens
+from openings.markdown_tokens import to_tokens
 from openings.source import read_source
 
 from .text import collapse, display, is_generic, quote

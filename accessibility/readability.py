@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from openings.errors import WARNING, Problem
-from openings.markdown import to_tokens
+from openings.markdown_tokens import to_tokens
 from openings.model import Posting, Site
 
 from .markdown import SENTENCE, inline_runs, long_sentences, plain

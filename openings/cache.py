@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 import tempfile
@@ -25,7 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import LoadCache
+from .content_files import LoadCache
+from .digests import digest
 from .opendata import Lines
 from .page import Page
 from .publish import Trees, tree_id
@@ -37,20 +37,17 @@ FILE = "build-cache.pickle"
 
 def fingerprint(folders: list[Path]) -> str:
     """A digest of every file under some folders: the generator's code and the layouts."""
-    digest = hashlib.sha256()
-    for folder in folders:
+    return digest("".join(
+        f"{path.relative_to(folder)}\0{digest(path.read_bytes())}\n" for folder in folders
         for path in sorted(p for p in folder.rglob("*") if p.is_file()
-                           and "__pycache__" not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+                           and "__pycache__" not in p.parts)))
 
 
 def page_key(page: Page) -> str | None:
     """A digest of everything a page shows; None for documents rendered every time."""
     if page.template in ("jobs.json", "jobs.csv", "next-change.txt", "sitemap.xml"):
         return None
-    text = repr((page.path, page.template, sorted(page.data.items())))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return digest(repr((page.path, page.template, sorted(page.data.items()))))
 
 
 Files = tuple[tuple[str, str], ...]

@@ -4,13 +4,15 @@ The error tree::
 
     Problem                 a value: path, line, message, severity ("error" or "warning")
     ContentErrors           raised only at the edge (build/check) to carry every Problem at once
-    UsageError              a bad command line; exit status 2
+    OutputError             the output folder cannot be written or replaced safely; exit status 2
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
@@ -39,14 +41,18 @@ def errors_only(problems: Iterable[Problem]) -> list[Problem]:
 class ContentErrors(Exception):
     """The content has errors; carries every one so they are reported in one run."""
 
-    exit_code = 1
-
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__(f"{len(self.problems)} content error(s)")
 
 
-class UsageError(Exception):
-    """The command line is wrong."""
+class OutputError(Exception):
+    """The output folder cannot be written or replaced safely."""
 
-    exit_code = 2
+
+def display_path(path: Path) -> str:
+    """A path as editors should see it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .messages import ARRANGEMENTS, N_, TERMS, Translate
+from .messages import ARRANGEMENT_LABELS, N_, TERMS, Translate
 from .model import Hours, Posting
 from .places import slugify
 
@@ -60,7 +60,7 @@ def values_of(posting: Posting, t: Translate) -> dict[str, list[tuple[str, str]]
     places = [(slugify(p.locality or p.text), p.locality or p.text) for p in posting.locations
               if arrangement != "remote"]
     return {"locations": places,
-            "arrangements": [(arrangement, t(ARRANGEMENTS[arrangement]))],
+            "arrangements": [(arrangement, t(ARRANGEMENT_LABELS[arrangement]))],
             "organizations": [(slugify(posting.organization), posting.organization)],
             "terms": [(posting.term.type, t(TERMS[posting.term.type]))]}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -15,6 +15,10 @@ from babel.numbers import format_currency, format_decimal
 
 from .messages import PERIODS, translator
 from .model import Salary
+
+# Distinct values each formatting function remembers: a site repeats a few thousand dates, pay
+# figures and deadlines across its postings and languages; the bound keeps memory flat.
+MEMO = 16_384
 
 
 @cache
@@ -26,8 +30,10 @@ def locale_for(lang: str, country: str) -> Locale:
         return Locale.parse(lang)
 
 
+@lru_cache(maxsize=MEMO)
 def money(amount: Decimal, currency: str, locale: Locale) -> str:
-    """`$75,129` or `75 129 $`; cents only when there are any (`$669.57`)."""
+    """`$75,129` or `75 129 $`; cents only when there are any (`$669.57`). Remembered by value:
+    equal amounts are written alike, whatever their trailing zeros."""
     if amount == amount.to_integral_value():
         pattern = locale.currency_formats["standard"].pattern.split(";")[0]
         whole = pattern.replace(".00", "").replace(",00", "")
@@ -47,6 +53,7 @@ def pay(salary: Salary, lang: str, locale: Locale) -> str:
     return t("{low} to {high} {per}").format(low=low, high=high, per=per)
 
 
+@lru_cache(maxsize=MEMO)
 def number(value: Decimal, locale: Locale) -> str:
     """A plain number (36.25 or 36,25)."""
     return format_decimal(value, locale=locale)
@@ -60,10 +67,18 @@ def first_of_month(text: str, day: date | datetime, locale: Locale) -> str:
 
 
 def long_date(day: date | datetime, locale: Locale) -> str:
-    """`Friday, November 10, 2023` / `vendredi 10 novembre 2023`."""
+    """`Friday, November 10, 2023` / `vendredi 10 novembre 2023`: the day as its own clock
+    reads it."""
+    return full_date(day.date() if isinstance(day, datetime) else day, locale)
+
+
+@lru_cache(maxsize=MEMO)
+def full_date(day: date, locale: Locale) -> str:
+    """A calendar day with its weekday, remembered by day (two instants of one day share it)."""
     return first_of_month(format_date(day, "full", locale=locale), day, locale)
 
 
+@lru_cache(maxsize=MEMO)
 def calendar_date(day: date, locale: Locale) -> str:
     """`January 2, 2024` / `2 janvier 2024` (`1er février 2027`)."""
     return first_of_month(format_date(day, "long", locale=locale), day, locale)
@@ -158,22 +173,27 @@ def zone_name(local: datetime, locale: Locale) -> ZoneName:
 def deadline_text(at: datetime, zone: ZoneInfo, lang: str, locale: Locale) -> str:
     """The deadline, date first, short enough for a card: `Friday, November 10, 2023, at
     5:00 p.m. EST` / `vendredi 10 novembre 2023 à 17 h (HNE)`."""
-    local = at.astimezone(zone)
-    t = translator(lang)
-    time = t("{time} {zone}").format(time=clock(local, locale),
-                                       zone=zone_name(local, locale).short)
-    return t("{date}, at {time}").format(date=long_date(local, locale),
-                                        time=time.replace(" ", NBSP))
+    return written_deadline(at.astimezone(UTC), zone, lang, locale, spelled=False)
 
 
 def deadline_long(at: datetime, zone: ZoneInfo, lang: str, locale: Locale) -> str:
     """The deadline with the zone's name spelled out once, for the posting's own page:
     `…, at 5:00 p.m. Eastern Standard Time (EST)` / `… à 17 h, heure normale de l’Est (HNE)`."""
+    return written_deadline(at.astimezone(UTC), zone, lang, locale, spelled=True)
+
+
+@lru_cache(maxsize=MEMO)
+def written_deadline(at: datetime, zone: ZoneInfo, lang: str, locale: Locale,
+                     spelled: bool) -> str:
+    """A deadline in words, remembered by its instant in UTC (so the two hours a DST change
+    repeats stay apart), zone, language and locale; `spelled` names the zone in full where
+    it has a name."""
     local = at.astimezone(zone)
-    name = zone_name(local, locale)
-    if name.long is None:
-        return deadline_text(at, zone, lang, locale)
-    t = translator(lang)
-    time = t("{time} {zone} ({abbr})").format(time=clock(local, locale), zone=name.long,
-                                               abbr=name.short)
-    return t("{date}, at {time}").format(date=long_date(local, locale), time=time)
+    name, t = zone_name(local, locale), translator(lang)
+    if spelled and name.long is not None:
+        time = t("{time} {zone} ({abbr})").format(time=clock(local, locale), zone=name.long,
+                                                   abbr=name.short)
+        return t("{date}, at {time}").format(date=long_date(local, locale), time=time)
+    time = t("{time} {zone}").format(time=clock(local, locale), zone=name.short)
+    return t("{date}, at {time}").format(date=long_date(local, locale),
+                                        time=time.replace(" ", NBSP))

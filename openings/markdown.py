@@ -1,26 +1,34 @@
-"""Editors' Markdown -> safe HTML: CommonMark plus tables, no raw HTML, safe links only.
+"""A posting body for readers: editors' Markdown -> safe HTML, with cmark-gfm (compiled C).
 
-One parser for the whole build. Body headings are shifted so the posting title stays the
-page's only h1, and tables scroll in their own labelled region on narrow screens.
+CommonMark plus tables and nothing else. Raw HTML is shown as the text the editor typed, never
+dropped; links keep only safe schemes; body headings are shifted so that the posting title
+stays the page's only h1; tables scroll in their own labelled region on narrow screens; images
+on other sites become links. cmark renders in its safe mode, which holds no raw HTML, so these
+rules are a pass over its own tags. Editors' checks read the same Markdown with markdown-it-py
+(`markdown_tokens.py`); tests/test_markdown_engines.py shows that both see the same structure.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any
+from html import escape, unescape
 
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
-from markdown_it.renderer import RendererHTML
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+from . import cmark
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 """Control characters and non-characters HTML forbids (pasted text brings them in unseen)."""
 TOP_BODY_LEVEL = 2
+OTHER_SITE = ("http:", "https:", "//")
+LINE_END = re.compile(rb"\r\n?|\n")
+HEADING_LEVEL = re.compile(r"<h([1-6])>")
+HEADING = re.compile(r"<(/?)h([1-6])>")
+LINK = re.compile(r'<a href="([^"]*)"((?: title="[^"]*")?)>(.*?)</a>', re.DOTALL)
+IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? />')
+LINK_XML = re.compile(r'<link sourcepos="(\d+):\d+-\d+:\d+" destination="([^"]*)"')
+ALIGNMENTS = ("left", "center", "right")
+
+Links = tuple[tuple[int, str], ...]
 
 
 def is_safe_link(url: str) -> bool:
@@ -32,104 +40,120 @@ def is_safe_link(url: str) -> bool:
     return compact.startswith(SAFE_SCHEMES)
 
 
-def shift_headings(state: StateCore) -> None:
+def render(body: str, table_label: str = "Table") -> tuple[str, Links]:
+    """A body's safe HTML, and the target and body line (from 0) of each link written with a
+    safe scheme (an empty target too, which readers get as words), for the posting rules."""
+    data = FORBIDDEN.sub("", body).encode("utf-8", "replace")
+    if b"<" in data:
+        data = without_html_blocks(data)
+    with cmark.parsed(data) as document:
+        if b"<" in data:
+            raw_html_as_text(document)
+        html = document.html()
+        links = link_lines(document) if "<a " in html else ()
+    return for_readers(html, table_label), links
+
+
+def without_html_blocks(data: bytes) -> bytes:
+    """Escape the `<` that opens each raw HTML block, again until none is left, so that its
+    lines are read as Markdown: as CommonMark reads them with raw HTML off (markdown-it-py)."""
+    while True:
+        with cmark.parsed(data) as document:
+            starts = [cmark.start(node) for node, _ in document.nodes((cmark.HTML_BLOCK,))]
+        escaped = escape_at(data, starts)
+        if escaped == data:
+            return data
+        data = escaped
+
+
+def escape_at(data: bytes, starts: list[tuple[int, int]]) -> bytes:
+    """The text with each `<` found at a (line, column) written as `&lt;`."""
+    lines = [0, *(match.end() for match in LINE_END.finditer(data))]
+    for line, column in sorted(starts, reverse=True):
+        at = lines[line - 1] + column - 1 if 0 < line <= len(lines) and column > 0 else -1
+        if at >= 0 and data[at:at + 1] == b"<":
+            data = data[:at] + b"&lt;" + data[at + 1:]
+    return data
+
+
+def raw_html_as_text(document: cmark.Document) -> None:
+    """Raw HTML becomes the text the editor typed: escaped when rendered, never a tag."""
+    for node, kind in document.nodes((cmark.HTML_INLINE, cmark.HTML_BLOCK)):
+        written = cmark.literal(node)
+        cmark.replace(node, cmark.text_node(written) if kind == cmark.HTML_INLINE
+                      else cmark.paragraph(written.rstrip(b"\n")))
+
+
+def link_lines(document: cmark.Document) -> Links:
+    """Each link's target as written, with the body line it starts on (from 0), from cmark's
+    own source positions; links with other schemes are words to readers, so not links here."""
+    found = ((int(line) - 1, unescape(url)) for line, url in LINK_XML.findall(document.xml()))
+    return tuple((line, url) for line, url in found if is_safe_link(url))
+
+
+def for_readers(html: str, table_label: str) -> str:
+    """cmark's HTML with our rules: headings, links, images, cell alignment, table regions."""
+    html = shift_headings(html)
+    if "<a " in html:
+        html = LINK.sub(safe_link, html)
+    if "<img " in html:
+        html = IMAGE.sub(shown_image, html)
+    return label_tables(align_cells(html), table_label) if "<table>" in html else html
+
+
+def shift_headings(html: str) -> str:
     """Move body headings so that the body's top level is h2 and none goes past h6."""
-    heads = [t for t in state.tokens if t.type in ("heading_open", "heading_close")]
-    if not heads:
-        return
-    shift = TOP_BODY_LEVEL - min(int(t.tag[1]) for t in heads)
-    for token in heads:
-        token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    levels = HEADING_LEVEL.findall(html)
+    shift = TOP_BODY_LEVEL - int(min(levels)) if levels else 0
+    if not shift:
+        return html
+    return HEADING.sub(lambda match: f"<{match[1]}h{min(6, int(match[2]) + shift)}>", html)
 
 
-def align_cells(state: StateCore) -> None:
-    """Table cells say their alignment with a class, not a `style` attribute, which the
-    pages' Content-Security-Policy refuses."""
-    for token in state.tokens:
-        style = str(token.attrGet("style") or "")
-        if token.type in ("th_open", "td_open") and style.startswith("text-align:"):
-            del token.attrs["style"]
-            token.attrSet("class", f"cell--{style.removeprefix('text-align:')}")
+def safe_link(match: re.Match[str]) -> str:
+    """A link with a safe, non-empty target stays (other sites' with `rel="noopener"`: the
+    page they open cannot reach back); any other link is its words alone."""
+    href, title, words = match.groups()
+    url = unescape(href)
+    if not url or not is_safe_link(url):
+        return words
+    if "<img " in words:
+        words = IMAGE.sub(image_in_link, words)
+    rel = ' rel="noopener"' if url.lower().startswith(("http:", "https:")) else ""
+    return f'<a href="{href}"{title}{rel}>{words}</a>'
 
 
-def render_table_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
-                      options: OptionsDict, env: EnvType) -> str:
-    """Wrap a table in a focusable, labelled region that scrolls by itself on a narrow screen."""
-    env["tables"] = env.get("tables", 0) + 1
-    label = escapeHtml(f"{env.get('table_label', 'Table')} {env['tables']}")
-    return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">\n'
-            "<table>\n")
-
-
-def render_table_close(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
-                       options: OptionsDict, env: EnvType) -> str:
-    """Close the table and its scrolling region."""
-    return "</table>\n</div>\n"
-
-
-def render_link_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
-                     options: OptionsDict, env: EnvType) -> str:
-    """Links to other sites get `rel="noopener"`: the page they open cannot reach back."""
-    token = tokens[idx]
-    if str(token.attrGet("href") or "").lower().startswith(("http:", "https:")):
-        token.attrSet("rel", "noopener")
-    return renderer.renderToken(tokens, idx, options, env)
-
-
-def render_image(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
-                 options: OptionsDict, env: EnvType) -> str:
+def shown_image(match: re.Match[str]) -> str:
     """An image on another site becomes a link to it: loading it would tell that site who
     reads the posting (and the pages' policy refuses it). The site's own images show."""
-    token = tokens[idx]
-    source = str(token.attrGet("src") or "")
-    if not source.lower().startswith(("http:", "https:", "//")):
-        return renderer.image(tokens, idx, options, env)
-    text = escapeHtml(renderer.renderInlineAsText(token.children or [], options, env)
-                      or source)
-    return f'<a href="{escapeHtml(source)}" rel="noopener">{text}</a>'
+    source, alt = match[1], match[2]
+    url = unescape(source)
+    if not url or not is_safe_link(url):
+        return alt
+    if url.lower().startswith(OTHER_SITE):
+        return f'<a href="{source}" rel="noopener">{alt or source}</a>'
+    return match[0]
 
 
-def make_parser() -> MarkdownIt:
-    """The one Markdown parser: CommonMark, tables, raw HTML shown as text."""
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.validateLink = is_safe_link  # type: ignore[method-assign]
-    md.core.ruler.push("shift_headings", shift_headings)
-    md.core.ruler.push("align_cells", align_cells)
-    md.add_render_rule("table_open", render_table_open)
-    md.add_render_rule("table_close", render_table_close)
-    md.add_render_rule("link_open", render_link_open)
-    md.add_render_rule("image", render_image)
-    return md
+def image_in_link(match: re.Match[str]) -> str:
+    """Inside a link, an image on another site is its alt text: a link cannot hold a link."""
+    return match[2] if unescape(match[1]).lower().startswith(OTHER_SITE) else match[0]
 
 
-PARSER = make_parser()
+def align_cells(html: str) -> str:
+    """Table cells say their alignment with a class, not the obsolete `align` attribute (and
+    never a `style`, which the pages' Content-Security-Policy refuses)."""
+    for side in ALIGNMENTS:
+        html = html.replace(f' align="{side}"', f' class="cell--{side}"')
+    return html
 
 
-def to_html(body: str, table_label: str = "Table") -> str:
-    """Render a posting body; the result never holds raw HTML or an unsafe link."""
-    return render(body, table_label)[0]
-
-
-def link_targets(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:
-    """Every link's target with the body line it is on (counting line breaks in paragraphs)."""
-    found = []
-    for token in tokens:
-        line = token.map[0] if token.map else 0
-        for child in token.children or []:
-            line += child.type in ("softbreak", "hardbreak")
-            if child.type == "link_open":
-                found.append((line, str(child.attrGet("href") or "")))
-    return tuple(found)
-
-
-def render(body: str, table_label: str = "Table") -> tuple[str, tuple[tuple[int, str], ...]]:
-    """A body's safe HTML and its links, from one parse."""
-    env = {"table_label": table_label}
-    tokens = PARSER.parse(FORBIDDEN.sub("", body), env)
-    html: str = PARSER.renderer.render(tokens, PARSER.options, env)
-    return html, link_targets(tokens)
-
-
-def to_tokens(body: str) -> list[Any]:
-    """The parsed tokens of a body, for checkers that read structure."""
-    return PARSER.parse(body)
+def label_tables(html: str, table_label: str) -> str:
+    """Wrap each table in a focusable region, numbered within the body and labelled in the
+    page's language, that scrolls by itself on a narrow screen."""
+    first, *rest = html.split("<table>")
+    label = escape(table_label)
+    opened = "".join(f'<div class="table-scroll" role="region" tabindex="0" '
+                     f'aria-label="{label} {number}">\n<table>{part}'
+                     for number, part in enumerate(rest, 1))
+    return first + opened.replace("</table>\n", "</table>\n</div>\n")

@@ -29,7 +29,7 @@ TERMS = {"permanent": N_("Permanent"), "temporary": N_("Temporary"), "contract":
          "seasonal": N_("Seasonal")}
 PERIODS = {"hour": N_("an hour"), "day": N_("a day"), "week": N_("a week"),
            "month": N_("a month"), "year": N_("a year")}
-ARRANGEMENTS = {"on-site": N_("On site"), "hybrid": N_("Hybrid (some work from home)"),
+ARRANGEMENT_LABELS = {"on-site": N_("On site"), "hybrid": N_("Hybrid (some work from home)"),
                 "remote": N_("Remote")}
 
 

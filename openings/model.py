@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from .digests import digest
 
 TERM_TYPES = ("permanent", "temporary", "contract", "co-op", "student", "casual", "seasonal")
 PAY_PERIODS = ("hour", "day", "week", "month", "year")
@@ -37,8 +38,7 @@ def digest_repr(self: Any) -> str:
     cached: str | None = self.__dict__.get("_repr")
     if cached is None:
         fields = repr(tuple(getattr(self, name) for name in self.__dataclass_fields__))
-        digest = hashlib.sha256(fields.encode("utf-8", "surrogatepass")).hexdigest()
-        cached = f"{type(self).__name__}#{digest}"
+        cached = f"{type(self).__name__}#{digest(fields)}"
         object.__setattr__(self, "_repr", cached)
     return cached
 
@@ -227,3 +227,11 @@ class Posting:
     def line_of(self, key: str) -> int:
         """The file line of a front-matter key, or of the opening `---` when it is absent."""
         return dict(self.lines).get(key, self.line)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from a content folder."""
+
+    site: Site
+    postings: tuple[Posting, ...]

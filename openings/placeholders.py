@@ -169,6 +169,8 @@ INSTRUCTIONS = (
 BY_WORDS = {folded(words): instruction for instruction in INSTRUCTIONS
             for words in instruction.words.values()}
 LONGEST_LINE = max(len(words) for i in INSTRUCTIONS for words in i.words.values()) + 8
+OPENINGS = frozenset(words[:6] for words in BY_WORDS)
+"""How each instruction begins, folded: a line that begins otherwise is not folded whole."""
 
 
 def instructions_left(body: str, first_line: int) -> list[tuple[int, str, str]]:
@@ -177,7 +179,7 @@ def instructions_left(body: str, first_line: int) -> list[tuple[int, str, str]]:
     found = []
     for index, line in enumerate(body.split("\n")):
         text = line.strip().removeprefix("- ").removeprefix("* ")
-        if len(text) > LONGEST_LINE:
+        if len(text) > LONGEST_LINE or folded(text[:8])[:6] not in OPENINGS:
             continue
         instruction = BY_WORDS.get(folded(text))
         if instruction is not None:

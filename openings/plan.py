@@ -6,7 +6,6 @@ claiming one path are reported here, naming both sources.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -14,14 +13,14 @@ from datetime import datetime
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from .digests import digest
 from .errors import Problem
 from .formats import locale_for, long_date
 from .frame import Link, alternates, chrome, href, lang_prefix
 from .jsonld import job_posting, script_json
 from .listings import language_pages
-from .load import Content
 from .messages import N_, language_in, translator
-from .model import Posting, Site
+from .model import Content, Posting, Site
 from .opendata import Lines, jobs_document
 from .page import LIVE, Page
 from .timeline import is_published, next_change, retention_end, status
@@ -57,8 +56,7 @@ class Unit:
     @cached_property
     def key(self) -> str:
         """A digest of everything the unit's files show."""
-        text = repr((self.view, self.targets, self.flag, self.site_key, self.stand_ins))
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return digest(repr((self.view, self.targets, self.flag, self.site_key, self.stand_ins)))
 
     @property
     def indexed(self) -> tuple[str, ...]:

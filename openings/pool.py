@@ -7,10 +7,8 @@ cost more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
 from typing import Any, TypeVar
 
@@ -33,7 +31,8 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
     """`work` over every item, in input order, on up to `jobs` processes; items are taken and
     sent in batches, so memory holds one batch of items and results at a time. `fresh`
     workers start from a small server process instead of being forks of this one, which by
-    then may hold the whole site."""
+    then may hold the whole site. The process machinery is imported only when workers start:
+    `check`, `new` and the preview never start any."""
     stream = iter(items)
     head = list(islice(stream, SMALL))
     if jobs <= 1 or len(head) < SMALL:
@@ -41,6 +40,8 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
             initializer(*initargs)
         yield from map(work, chain(head, stream))
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
     context = multiprocessing.get_context("forkserver" if fresh else "fork")
     if fresh:
         context.set_forkserver_preload([work.__module__])

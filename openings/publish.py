@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import hashlib
 import os
 import shutil
 import tempfile
@@ -17,14 +16,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .digests import digest
+from .errors import OutputError
+
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
-
-
-class OutputError(Exception):
-    """The output folder cannot be written or replaced safely."""
-
-    exit_code = 2
 
 
 def staging_prefix(out: Path) -> str:
@@ -89,11 +85,6 @@ FileData = bytes | Kept
 Manifest = dict[str, str]
 
 
-def digest_of(data: bytes) -> str:
-    """A file's digest, to know unchanged files without comparing bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def tree_id(folder: Path) -> tuple[int, int] | None:
     """Which folder this is (device and inode): a swap moves folders, it does not copy them."""
     try:
@@ -125,10 +116,10 @@ def sync_tree(root: Path, files: Iterable[tuple[str, FileData]], had: Manifest,
     manifest: Manifest = {}
     made: set[Path] = set()
     for relative, data in files:
-        digest = data.digest if isinstance(data, Kept) else digest_of(data)
-        manifest[relative] = digest
+        found = data.digest if isinstance(data, Kept) else digest(data)
+        manifest[relative] = found
         known = had.get(relative)
-        if known == digest:
+        if known == found:
             continue
         target = inside(root, relative)
         if known is None and target.parent not in made:

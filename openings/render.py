@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .calendar import deadline_ics
+from .digests import digest
 from .messages import translator
 from .opendata import to_csv, to_json, to_next_change
 from .page import Card, Page
@@ -35,7 +35,7 @@ def published_name(relative: str, data: bytes) -> str:
     stem, dot, suffix = relative.rpartition(".")
     if "." + suffix not in FINGERPRINTED:
         return f"assets/{relative}"
-    return f"assets/{stem}.{hashlib.sha256(data).hexdigest()[:10]}{dot}{suffix}"
+    return f"assets/{stem}.{digest(data)[:10]}{dot}{suffix}"
 
 
 def load_assets(static: Path) -> Assets:
@@ -50,11 +50,13 @@ def load_assets(static: Path) -> Assets:
 
 def make_environment(layouts: Path, assets: Assets | None = None) -> Environment:
     """Jinja2 with autoescaping on for every template and undefined names as errors; `asset()`
-    gives a static file's published path."""
+    gives a static file's published path. Each template is compiled once and never looked at
+    again on disk (the preview makes a new environment when a layout changes)."""
     env = Environment(
         loader=FileSystemLoader(layouts),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -155,10 +157,3 @@ def render_pages(env: Environment, pages: tuple[Page, ...], cache: RenderCache |
         if kept is not None:
             kept[key] = data
         yield page.path, data
-
-
-def template_names(env: Environment) -> list[str]:
-    """The layouts available, for checks that every page has one."""
-    return sorted(env.list_templates())
-
-

@@ -7,7 +7,6 @@ language (from each page's `lang`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -17,17 +16,15 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .publish import OutputError
+from .digests import digest
+from .errors import OutputError
 
 
 def indexed_digest(manifest: Mapping[str, str], indexed: Iterable[str]) -> str | None:
     """A digest of every page marked for the index, from the digests of its files; None when
     there is none (then Pagefind would index every page, so no index is built)."""
-    digest, found = hashlib.sha256(), False
-    for path in sorted(indexed):
-        digest.update(f"{path}\0{manifest[path]}\n".encode())
-        found = True
-    return digest.hexdigest() if found else None
+    listed = "".join(f"{path}\0{manifest[path]}\n" for path in sorted(indexed))
+    return digest(listed) if listed else None
 
 
 def reuse_index(previous: Path, folder: Path) -> None:
@@ -38,18 +35,18 @@ def reuse_index(previous: Path, folder: Path) -> None:
         os.link(source, target)
 
 
-def index_search(folder: Path, pages: Iterable[str], digest: str | None,
+def index_search(folder: Path, pages: Iterable[str], wanted: str | None,
                  held: str | None = None, previous: Path | None = None,
                  known: str | None = None) -> None:
-    """Make folder/pagefind/ the index of these pages (whose digest is given): keep the one
+    """Make folder/pagefind/ the index of these pages (whose digest is `wanted`): keep the one
     the folder holds (`held`), link the previous site's (`known`), or run Pagefind."""
     index = folder / "pagefind"
-    if digest is not None and digest == held and index.is_dir():
+    if wanted is not None and wanted == held and index.is_dir():
         return
     shutil.rmtree(index, ignore_errors=True)
-    if digest is None:
+    if wanted is None:
         return
-    if previous is not None and digest == known and (previous / "pagefind").is_dir():
+    if previous is not None and wanted == known and (previous / "pagefind").is_dir():
         try:
             reuse_index(previous / "pagefind", folder)
             return

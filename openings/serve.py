@@ -89,7 +89,7 @@ itself.</p>
 """.encode()
 
 
-class Site:
+class PreviewApp:
     """The WSGI app: the latest round's files from memory, or the problems page."""
 
     def __init__(self) -> None:
@@ -153,16 +153,16 @@ class Polling(Watcher):  # type: ignore[misc]
                 loop.add_callback(LiveReloadHandler.reload_waiters)
 
 
-def rebuild(preview: Preview, site: Site) -> None:
+def rebuild(preview: Preview, app: PreviewApp) -> None:
     """One rebuild: new files or the problems page; the terminal hears about it."""
     try:
-        site.round = preview.rebuild()
+        app.round = preview.rebuild()
     except ContentErrors as err:
-        site.round = Round(dict(preview.assets.files), tuple(err.problems), 0.0, 0)
-    if site.round.problems:
-        sys.stderr.write(as_text(site.round.problems))
-    if not any(p.severity == ERROR for p in site.round.problems):
-        print(f"Rebuilt in {site.round.seconds:.2f} s ({site.round.rendered} page(s) "
+        app.round = Round(dict(preview.assets.files), tuple(err.problems), 0.0, 0)
+    if app.round.problems:
+        sys.stderr.write(as_text(app.round.problems))
+    if not any(p.severity == ERROR for p in app.round.problems):
+        print(f"Rebuilt in {app.round.seconds:.2f} s ({app.round.rendered} page(s) "
               "rendered).", flush=True)
 
 
@@ -170,13 +170,13 @@ def serve(content: Path, layouts: Path, clock: Clock, host: str, port: int) -> N
     """Build, then serve the preview and rebuild on every change under content/ and layouts/.
     What the first build made is frozen out of the cycle collector's reach, so later rounds do
     not walk the whole site again."""
-    preview, site = Preview(content, layouts, clock), Site()
-    watcher = Polling([content, layouts], lambda: rebuild(preview, site))
-    rebuild(preview, site)
+    preview, app = Preview(content, layouts, clock), PreviewApp()
+    watcher = Polling([content, layouts], lambda: rebuild(preview, app))
+    rebuild(preview, app)
     gc.freeze()
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Warning: the preview is open to other machines on {host}.", file=sys.stderr)
-    server = Server(site, watcher=watcher)
+    server = Server(app, watcher=watcher)
     print(f"Preview: http://{host}:{port}/ (drafts and scheduled postings are shown and marked)",
           flush=True)
     server.serve(port=port, host=host, debug=False, open_url_delay=None)

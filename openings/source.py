@@ -42,9 +42,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 class Source:
     """One content file split into its front-matter node and body."""
 
-    path: str
     front: MappingNode
-    first_line: int
     body: str
     body_line: int
 
@@ -200,7 +198,7 @@ def read_source(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
     problems = bad_tags(path, node, 2)
     if problems:
         return None, problems
-    return Source(path, node, 1, body, body_line), []
+    return Source(node, body, body_line), []
 
 
 def read_settings(path: str, data: bytes) -> tuple[MappingNode | None, list[Problem]]:

