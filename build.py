@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openings.errors import ERROR, ContentErrors, OutputError, Problem
-from openings.placeholders import DATE_MARKERS, MARKERS
 from openings.report import as_github, as_json, as_text
 
 if TYPE_CHECKING:
@@ -143,6 +142,7 @@ def run_check(args: argparse.Namespace, now: datetime) -> int:
 def run_new(args: argparse.Namespace, now: datetime) -> int:
     """The new command."""
     from openings.load import load_settings
+    from openings.placeholders import words
     from openings.scaffold import create_posting
     site, problems = load_settings(args.content)
     if site is None:
@@ -164,8 +164,9 @@ def run_new(args: argparse.Namespace, now: datetime) -> int:
         print(f"build.py: error: {err}", file=sys.stderr)
         return 2
     slug = path.stem
-    print(f"Created {path} (web address: jobs/{slug}/). Replace every {MARKERS[lang]}, the "
-          f"deadline ({DATE_MARKERS[lang]}) and the instructions in the body with the posting's "
+    written = words(lang)
+    print(f"Created {path} (web address: jobs/{slug}/). Replace every {written['replace']}, the "
+          f"deadline ({written['date']}) and the instructions in the body with the posting's "
           "own facts and words, then run: python build.py check")
     return 0
 

@@ -145,8 +145,11 @@ def text_node(content: bytes) -> int:
 
 
 def replace(old: int, new: int) -> None:
-    """Put a new node where an old one was, and free the old one."""
-    LIB.cmark_node_replace(old, new)
+    """Put a new node where an old one was, and free the old one (never while still in the
+    tree: a replace the parent refuses is an error)."""
+    if not LIB.cmark_node_replace(old, new):
+        LIB.cmark_node_free(new)
+        raise RuntimeError("cmark refused to replace a node")
     LIB.cmark_node_free(old)
 
 

@@ -54,16 +54,23 @@ def render(body: str, table_label: str = "Table") -> tuple[str, Links]:
     return for_readers(html, table_label), links
 
 
+HTML_BLOCK_PASSES = 8
+"""How often blocks are escaped and the body read again: a pasted page of HTML would otherwise
+be read once per line; what is left after that becomes plain text (`raw_html_as_text`)."""
+
+
 def without_html_blocks(data: bytes) -> bytes:
-    """Escape the `<` that opens each raw HTML block, again until none is left, so that its
-    lines are read as Markdown: as CommonMark reads them with raw HTML off (markdown-it-py)."""
-    while True:
+    """Escape the `<` that opens each raw HTML block, again until none is left (or for a few
+    passes), so that its lines are read as Markdown: as CommonMark reads them with raw HTML off
+    (markdown-it-py)."""
+    for _ in range(HTML_BLOCK_PASSES):
         with cmark.parsed(data) as document:
             starts = [cmark.start(node) for node, _ in document.nodes((cmark.HTML_BLOCK,))]
         escaped = escape_at(data, starts)
         if escaped == data:
             return data
         data = escaped
+    return data
 
 
 def escape_at(data: bytes, starts: list[tuple[int, int]]) -> bytes:
@@ -119,7 +126,7 @@ def safe_link(match: re.Match[str]) -> str:
         return words
     if "<img " in words:
         words = IMAGE.sub(image_in_link, words)
-    rel = ' rel="noopener"' if url.lower().startswith(("http:", "https:")) else ""
+    rel = ' rel="noopener"' if url.lower().startswith(OTHER_SITE) else ""
     return f'<a href="{href}"{title}{rel}>{words}</a>'
 
 

@@ -9,6 +9,7 @@ the loader knows. Each field's advice (what to write, with an example) gives the
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -169,7 +170,10 @@ INSTRUCTIONS = (
 BY_WORDS = {folded(words): instruction for instruction in INSTRUCTIONS
             for words in instruction.words.values()}
 LONGEST_LINE = max(len(words) for i in INSTRUCTIONS for words in i.words.values()) + 8
+BY_WORDS.update({words.rstrip("."): instruction for words, instruction in BY_WORDS.items()})
 OPENINGS = frozenset(words[:6] for words in BY_WORDS)
+MARKUP = re.compile(r"^(?:[-*+>]\s+|\d+[.)]\s+)+")
+"""What may stand before an instruction left in the body: list and quote markers."""
 """How each instruction begins, folded: a line that begins otherwise is not folded whole."""
 
 
@@ -178,10 +182,10 @@ def instructions_left(body: str, first_line: int) -> list[tuple[int, str, str]]:
     language, as a paragraph or a list item): its file line, its words and an example."""
     found = []
     for index, line in enumerate(body.split("\n")):
-        text = line.strip().removeprefix("- ").removeprefix("* ")
+        text = MARKUP.sub("", line.strip()).strip("*_ ")
         if len(text) > LONGEST_LINE or folded(text[:8])[:6] not in OPENINGS:
             continue
-        instruction = BY_WORDS.get(folded(text))
+        instruction = BY_WORDS.get(folded(text).rstrip("."))
         if instruction is not None:
             found.append((first_line + index, text, instruction.example))
     return found

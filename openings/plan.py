@@ -52,11 +52,13 @@ class Unit:
     flag: str | None
     site_key: str
     stand_ins: tuple[PostingView, ...]
+    stand_in_flags: tuple[str | None, ...] = ()
 
     @cached_property
     def key(self) -> str:
         """A digest of everything the unit's files show."""
-        return digest(repr((self.view, self.targets, self.flag, self.site_key, self.stand_ins)))
+        return digest(repr((self.view, self.targets, self.flag, self.site_key, self.stand_ins,
+                            self.stand_in_flags)))
 
     @property
     def indexed(self) -> tuple[str, ...]:
@@ -77,8 +79,9 @@ class Unit:
         """The unit's pages."""
         view, versions = self.view, dict(self.targets)
         pages = [posting_page(view, self.site, versions, self.flag)]
-        pages += [fallback_page(stand_in, view, self.site, versions)
-                  for stand_in in self.stand_ins]
+        flags = self.stand_in_flags or (None,) * len(self.stand_ins)
+        pages += [fallback_page(stand_in, view, self.site, versions, flag)
+                  for stand_in, flag in zip(self.stand_ins, flags, strict=True)]
         return [*pages, calendar_page(view, self.site)] if view.status in LIVE else pages
 
     def entry(self) -> SitemapEntry | None:
@@ -181,7 +184,7 @@ class Fallback:
 
 
 def fallback_page(view: PostingView, original: PostingView, site: Site,
-                  targets: Mapping[str, str]) -> Page:
+                  targets: Mapping[str, str], flag: str | None = None) -> Page:
     """A posting's stand-in in a language it is not published in, so every listing and toggle
     of that language reaches it: its facts in the reader's language, and a link to it."""
     posting, path = view.posting, view.path
@@ -192,7 +195,7 @@ def fallback_page(view: PostingView, original: PostingView, site: Site,
     frame = chrome(site, view.lang, path, f"{posting.title} – {view.only_in}", indexable=False,
                    toggles=toggles, description=view.summary)
     text = translator(view.lang)(ONLY_IN_TEXT).format(language=language)
-    return Page(path, "fallback.html", {"chrome": frame, "job": view,
+    return Page(path, "fallback.html", {"chrome": frame, "job": view, "flag": flag,
                                         "fallback": Fallback(text, target),
                                         "statement": statement_in(site, view.lang)},
                 posting.source)
@@ -330,7 +333,8 @@ def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bo
     shown = views + tuple(s for v in views for s in stand_ins[v.path])
     flags = {v.path: preview_flag(v, site, now) for v in shown} if preview or drafts else {}
     units = tuple(Unit(v, site, tuple(sorted(versions[v.path].items())), flags.get(v.path),
-                       site_key, stand_ins[v.path]) for v in views)
+                       site_key, stand_ins[v.path],
+                       tuple(flags.get(s.path) for s in stand_ins[v.path])) for v in views)
     pages: list[Page] = []
     for lang in site.languages:
         pages += language_pages(site, lang, [v for v in shown if v.lang == lang], now, flags)

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from babel import Locale
 
 from .formats import calendar_date, deadline_long, deadline_text, locale_for, long_date, number, pay
+from .frame import lang_prefix
 from .messages import ARRANGEMENT_LABELS, N_, STATUS, TERMS, Translate, language_in, translator
 from .model import Posting, Site, Status, digest_repr, hash_once, state_without_hash
 from .timeline import closing_soon_from
@@ -84,9 +85,7 @@ def iso(at: datetime, site: Site) -> str:
 def posting_path(posting: Posting, site: Site, lang: str | None = None) -> str:
     """Where a posting's page lives in the output: jobs/<slug>/ under its language (under
     another language, its stand-in there)."""
-    lang = lang or posting.lang
-    prefix = "" if lang == site.default_lang else f"{lang}/"
-    return f"{prefix}jobs/{posting.slug}/index.html"
+    return f"{lang_prefix(lang or posting.lang, site)}jobs/{posting.slug}/index.html"
 
 
 def mailto(email: str, subject: str | None) -> str:

@@ -365,3 +365,14 @@ def test_every_page_names_the_published_favicon(bilingual: Path) -> None:
         folder = "/" if path == "404.html" else posixpath.dirname(path)  # links from the root
         target = posixpath.normpath(posixpath.join(folder, icon.get("href"))).lstrip("/")
         assert (bilingual / target).is_file() and target.endswith(".svg"), path
+
+
+def test_a_drafts_stand_in_is_marked_as_a_draft_in_the_readers_language(tmp_path: Path) -> None:
+    draft = posting("Draft Analyst").replace("ai_screening: false", "ai_screening: false\n"
+                                             "draft: true")
+    out = tmp_path / "site"
+    build_site(make_content(tmp_path, {"draft.md": draft}), out, LAYOUTS, NOW, drafts=True,
+               search=False)
+    stand_in = (out / "fr/jobs/draft/index.html").read_text(encoding="utf-8")
+    assert "Ébauche\u00a0: non publiée" in stand_in
+    assert "data-pagefind-body" not in stand_in

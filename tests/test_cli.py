@@ -190,6 +190,16 @@ def test_new_in_french_writes_a_french_posting(project: Path) -> None:
     assert "deadline: AAAA-MM-JJ" in text and "location: À REMPLACER" in text
 
 
+def test_new_in_a_language_without_a_scaffold_writes_english_and_says_what_to_replace(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = project / "content/site.yml"
+    site.write_text(site.read_text().replace("languages: [en, fr]", "languages: [en, fr, es]"))
+    assert main(["new", "Analista", "--lang", "es", "--now", NOW]) == 0
+    text = (project / "content/analista.md").read_text()
+    assert "lang: es" in text and "location: REPLACE" in text
+    assert "Replace every REPLACE, the deadline (YYYY-MM-DD)" in capsys.readouterr().out
+
+
 def test_build_py_runs_as_a_script_from_any_folder(project: Path) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--now", NOW],
                             capture_output=True, text=True, cwd=project)

@@ -308,6 +308,16 @@ def test_the_scaffolds_instructions_left_in_the_body_are_errors_at_their_lines(
     ]
 
 
+@pytest.mark.parametrize("written", ["+ One duty a line", "1. One duty a line",
+                                     "> One duty a line", "**One duty a line**",
+                                     "One duty a line."])
+def test_an_instruction_left_in_any_list_quote_or_emphasis_is_still_found(
+        tmp_path: Path, written: str) -> None:
+    found = lines_and_messages(problems_for(tmp_path, posting() + "\n" + written + "\n"))
+    assert [line for line, _ in found] == [26]
+    assert "`new` wrote" in found[0][1]
+
+
 @pytest.mark.parametrize(("old", "new", "line", "message"), [
     ("min: 70000", "min: $70,000", 11, "`salary.min` must be a number above 0, written like 75129 "
      "or 669.57 (no $ sign, spaces or commas), not `$70,000`"),

@@ -326,3 +326,13 @@ def test_each_link_comes_with_the_body_line_it_is_on() -> None:
 
 def test_a_refused_link_is_not_among_the_links() -> None:
     assert render("[x](javascript:alert(1)) [y](/jobs/)")[1] == ((0, "/jobs/"),)
+
+
+def test_a_pasted_page_of_html_is_text_line_for_line_however_long() -> None:
+    html, _ = render("<div>\n" * 800)
+    assert "<div" not in html and html.count("&lt;div&gt;") == 800
+
+
+def test_a_link_to_another_site_without_a_scheme_cannot_reach_back() -> None:
+    html, _ = render("[x](//jobs.example.org/a)")
+    assert 'rel="noopener"' in html
