@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 from .fields import EMAIL, Fields, is_empty
-from .model import RULE_LEVELS, Accommodation, Site, SiteLink, Text
+from .model import RULE_LEVELS, SCHEME, Accommodation, Site, SiteLink, Text
 from .placeholders import ADVICE
 from .rules import RULE_NAMES
 from .source import read_settings
@@ -28,7 +28,6 @@ SITE_ADVICE = {name: advice for name, advice in ADVICE.items()
 LINK_KEYS = ("text", "url")
 URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 MAILTO = re.compile(r"^mailto:[^\s@]+@[^\s@]+$", re.IGNORECASE)
-SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 UNSAFE_PATH = re.compile(r"[\s\x00-\x1f\x7f\\]|^//")
 
 

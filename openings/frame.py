@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .formats import locale_for
 from .messages import language_name
-from .model import Site, SiteLink, Text
+from .model import SCHEME, Site, SiteLink, Text
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def footer_link(item: SiteLink, site: Site, lang: str, path: str,
     """A footer link in a page's language: an address as given, a path inside the site
     relative to the page."""
     url = item.url.for_lang(lang)
-    target = url if ":" in url.split("/", 1)[0] else href(path, url, root)
+    target = url if SCHEME.match(url) else href(path, url, root)
     return FooterLink(item.text.for_lang(lang), target, other_lang(item.text, lang, site))
 
 

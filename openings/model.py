@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,6 +16,8 @@ TERM_TYPES = ("permanent", "temporary", "contract", "co-op", "student", "casual"
 PAY_PERIODS = ("hour", "day", "week", "month", "year")
 ARRANGEMENTS = ("on-site", "hybrid", "remote")
 RULE_LEVELS = ("error", "warning", "off")
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+"""An address that names its scheme (https:, mailto:); anything else is a path in the site."""
 
 
 def hash_once(self: Any) -> int:

@@ -102,12 +102,11 @@ class Plan:
     listings: tuple[Page, ...]
     views: tuple[PostingView, ...]
     next_change: datetime | None
-    stand_ins: tuple[PostingView, ...]
 
     @property
     def shown(self) -> tuple[PostingView, ...]:
         """Every view a page of the build shows: the postings' own and their stand-ins'."""
-        return self.views + self.stand_ins
+        return self.views + tuple(view for unit in self.units for view in unit.stand_ins)
 
     @property
     def pages(self) -> tuple[Page, ...]:
@@ -342,5 +341,5 @@ def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bo
     pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change,
                         entries, lines)
     claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths]
-    return (Plan(units, tuple(pages), views, change, shown[len(views):]),
+    return (Plan(units, tuple(pages), views, change),
             conflicts(claimed + [(page.path, page.source) for page in pages]))

@@ -337,6 +337,16 @@ def test_the_footer_links_of_site_yml_show_in_the_pages_language(bilingual: Path
     assert footer_links(bilingual, "404.html")[4] == ("About", "/about/", None)
 
 
+def test_a_footer_path_with_a_colon_after_its_first_slash_or_hash_is_still_a_path(
+        tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"clerk.md": posting("Clerk")}, SITE_YML + (
+        "links:\n  - text: Terms\n    url: about#terms:use\n"))
+    out = tmp_path / "site"
+    build_site(folder, out, LAYOUTS, NOW)
+    assert footer_links(out, "jobs/clerk/index.html")[2:] == [
+        ("Terms", "../../about#terms:use", None)]
+
+
 def test_a_language_without_the_title_reads_the_default_languages_marked(
         tmp_path: Path) -> None:
     folder = make_content(tmp_path, {"clerk.md": posting("Clerk")}, SITE_YML.replace(
