@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
@@ -13,10 +15,13 @@ from .views import PostingView
 REMINDER = timedelta(days=1)
 
 
-def zone_component(site: Site, year: int) -> Timezone:
-    """The site zone's rules around the deadline's year, so calendars show the right hour."""
-    return Timezone.from_tzinfo(site.zone, first_date=date(year - 1, 1, 1),
-                                last_date=date(year + 1, 12, 31))
+@lru_cache(maxsize=32)
+def zone_component(zone: ZoneInfo, year: int) -> bytes:
+    """The zone's rules around the deadline's year, so calendars show the right hour; the
+    same for every deadline of a year, so written once."""
+    data: bytes = Timezone.from_tzinfo(zone, first_date=date(year - 1, 1, 1),
+                                       last_date=date(year + 1, 12, 31)).to_ical()
+    return data
 
 
 def deadline_event(view: PostingView, site: Site) -> Event:
@@ -42,7 +47,7 @@ def deadline_ics(view: PostingView, site: Site) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Openings//Job posting deadline//EN")
     calendar.add("version", "2.0")
-    calendar.add_component(zone_component(site, view.posting.deadline.at.year))
     calendar.add_component(deadline_event(view, site))
     data: bytes = calendar.to_ical()
-    return data
+    event = data.index(b"BEGIN:VEVENT\r\n")
+    return data[:event] + zone_component(site.zone, view.posting.deadline.at.year) + data[event:]

@@ -7,12 +7,18 @@ import time as clock
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .digests import digest
 from .errors import Problem, display_path
 from .model import Posting, Site
 from .pool import ordered_map
 from .posting_fields import load_posting
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from .summaries import FirstPass
 
 
 def posting_files(folder: Path) -> Iterator[Path]:
@@ -53,9 +59,24 @@ def unreadable(err: OSError) -> str:
     return "cannot read the file; check that it is a file you can open, then try again"
 
 
-def parse_file(item: tuple[Path, bytes, Site]) -> tuple[Posting | None, list[Problem]]:
-    """Parse one posting (a worker's unit of work)."""
-    return load_posting(*item)
+Item = tuple[Path, str | None, Site, "datetime | None"]
+
+
+def read_file(item: Item) -> tuple[str | None, Any]:
+    """Read one posting file and, when its digest is not the one known, parse it (a worker's
+    unit of work): its digest (None when it vanished or cannot be read, with the problem) and
+    what it parsed to; a build's first pass (`now` given) also summarizes it."""
+    path, known, site, now = item
+    data = read_bytes(path)
+    if data is None or isinstance(data, OSError):
+        return None, data and Problem(display_path(path), 1, unreadable(data))
+    found = digest(data)
+    if found == known:
+        return found, None
+    if now is None:
+        return found, load_posting(path, data, site)
+    from .summaries import summarize
+    return found, summarize(path, data, site, now)
 
 
 SETTLED_NS = 2_000_000_000
@@ -74,29 +95,32 @@ def stat_key(path: Path) -> tuple[int, int, int, int] | None:
     return (status.st_size, status.st_ino, status.st_mtime_ns, status.st_ctime_ns)
 
 
-def load_postings(paths: list[Path], site: Site, cache: LoadCache,
-                  jobs: int) -> list[tuple[Posting | None, list[Problem]]]:
+def load_postings(paths: list[Path], site: Site, cache: LoadCache, jobs: int,
+                  first: FirstPass | None = None) -> list[tuple[Posting | None, list[Problem]]]:
     """Every posting file, parsed only when its bytes changed, on up to `jobs` processes; a
-    file whose size, inode and times are unchanged is not even read."""
-    found: list[tuple[Path, bytes]] = []
+    file whose size, inode and times are unchanged is not even read. With a build's `first`
+    pass, postings come back without their bodies, and the posting rules' findings are
+    already in `cache.ruled` (see `openings/summaries.py`)."""
     results: list[tuple[Posting | None, list[Problem]]] = []
-    digests, stats = {}, {}
+    digests, stats, unsettled = {}, {}, []
     for path in paths:
         stats[path] = stat_key(path)
         if stats[path] is not None and cache.stats.get(path) == stats[path] and (
                 path in cache.files):
             digests[path] = cache.files[path][0]
+        else:
+            unsettled.append(path)
+    now = first.now if first else None
+    items = ((path, cache.files.get(path, ("",))[0] or None, site, now) for path in unsettled)
+    for path, (found, outcome) in zip(unsettled, ordered_map(read_file, items, jobs),
+                                      strict=True):
+        if found is None:
+            results += [(None, [outcome])] if outcome else []
             continue
-        data = read_bytes(path)
-        if isinstance(data, OSError):
-            results.append((None, [Problem(display_path(path), 1, unreadable(data))]))
-        elif data is not None:
-            found.append((path, data))
-            digests[path] = digest(data)
-    fresh = [(path, data, site) for path, data in found
-             if cache.files.get(path, ("",))[0] != digests[path]]
-    for (path, _, _), result in zip(fresh, ordered_map(parse_file, fresh, jobs), strict=True):
-        cache.files[path] = (digests[path], *result)
+        digests[path] = found
+        if outcome is not None:
+            kept = first.keep(outcome, site, cache.ruled) if first else outcome
+            cache.files[path] = (found, *kept)
     results += [cache.files[path][1:] for path in paths if path in digests]
     cache.files = {path: cache.files[path] for path in digests}
     cache.stats = {path: stat for path in digests if (stat := stats[path]) is not None}

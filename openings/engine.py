@@ -12,16 +12,18 @@ from datetime import datetime
 from itertools import chain
 from pathlib import Path
 
+from .bodies import Bodies
 from .cache import BuildCache, page_key
 from .errors import Problem
 from .gather import gather
 from .model import Status
-from .page import Page
-from .plan import Plan, Unit
+from .plan import Plan
 from .pool import default_jobs
-from .publish import FileData, Kept, Manifest, Trees, check_output, publish
-from .render import Assets, load_assets, make_environment, render_pages, render_parallel
+from .publish import FileData, Kept, Manifest, Trees, check_output, publish, staging_prefix
+from .render import Assets, load_assets, make_environment, render_pages
 from .search import index_search, indexed_digest
+from .summaries import FirstPass
+from .workers import Job, UnitJob, render_jobs
 
 
 @dataclass(frozen=True)
@@ -54,27 +56,46 @@ def searcher(out: Path, plan: Plan, trees: Trees | None,
     return index
 
 
+@dataclass(frozen=True)
+class Renderer:
+    """How a build renders: its layouts and assets, where the bodies wait, how many
+    processes."""
+
+    layouts: Path
+    assets: Assets
+    bodies: Bodies
+    jobs: int
+
+
 def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None],
-               layouts: Path, assets: Assets, jobs: int) -> Iterator[tuple[str, FileData]]:
+               renderer: Renderer, root: Path,
+               had: Manifest) -> Iterator[tuple[str, FileData]]:
     """Every file of the site: what the cache knows unchanged as its digest (the live site
-    holds its bytes), the rest rendered on up to `jobs` processes, then the static assets."""
-    fresh: list[Unit] = []
+    holds its bytes), the rest rendered and written into the staging tree at `root` (which
+    holds `had`) on up to `jobs` processes, then the static assets."""
+    fresh: list[Job] = []
     for unit in plan.units:
         known = saved.units.get(unit.key) if saved else None
         if known is None:
-            fresh.append(unit)
+            place = renderer.bodies.places.get(unit.view.posting.source)
+            fresh.append(Job(UnitJob(unit, place), held(had, unit.paths)))
             continue
         yield from ((path, Kept(digest)) for path, digest in known)
-    listings: list[Page] = []
+    listings: list[Job] = []
     for page in plan.listings:
         key, last = keys.get(page.path), saved.pages.get(page.path) if saved else None
         if key is not None and last is not None and last[0] == key:
             yield page.path, Kept(last[1])
         else:
-            listings.append(page)
-    pages = chain((page for unit in fresh for page in unit.pages()), listings)
-    yield from render_parallel(layouts, assets, pages, jobs)
-    yield from assets.files
+            listings.append(Job(page, held(had, (page.path,))))
+    yield from render_jobs(renderer.layouts, renderer.assets, chain(fresh, listings),
+                           renderer.bodies.path, root, renderer.jobs)
+    yield from renderer.assets.files
+
+
+def held(had: Manifest, paths: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """What the staging tree holds at some paths."""
+    return tuple((path, had[path]) for path in paths if path in had)
 
 
 def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
@@ -84,18 +105,33 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
     rendering use `jobs` processes (default: one per core); the build cache skips postings and
     files that did not change. Either way the bytes are those of a clean single-process build."""
     clock, jobs = time.perf_counter(), jobs or default_jobs()
-    saved = BuildCache.open(out, layouts) if cache else None
-    _, plan, problems = gather(content_dir, now, drafts, base_url, jobs,
-                               saved.postings if saved else None, saved.views if saved else None,
-                               saved.lines if saved else None)
-    loaded = time.perf_counter()
     check_output(out, (content_dir, layouts, Path.cwd()))
+    saved = BuildCache.open(out, layouts) if cache else None
+    bodies = Bodies.beside(out.absolute(), staging_prefix(out.absolute()))
+    try:
+        return build_with(content_dir, out, layouts, now, drafts, base_url, search, jobs,
+                          saved, bodies, clock)
+    finally:
+        bodies.remove()
+
+
+def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, drafts: bool,
+               base_url: str | None, search: bool, jobs: int, saved: BuildCache | None,
+               bodies: Bodies, clock: float) -> BuildReport:
+    """The build, its bodies set aside in `bodies`."""
+    first = FirstPass(now, bodies, saved.views if saved else {}, saved.lines if saved else {})
+    _, plan, problems = gather(content_dir, now, drafts, base_url, jobs,
+                               saved.postings if saved else None, first.views, first.lines,
+                               first)
+    loaded = time.perf_counter()
     assets, found = load_assets(layouts / "static"), dict[str, str | None]()
     trees = saved.trees if saved else None
     keys = {page.path: page_key(page) for page in plan.listings} if saved else {}
     gc.freeze()
     try:
-        manifest = publish(out, site_files(plan, saved, keys, layouts, assets, jobs),
+        renderer = Renderer(layouts, assets, bodies, jobs)
+        manifest = publish(out, lambda root, had: site_files(plan, saved, keys, renderer, root,
+                                                             had),
                            searcher(out, plan, trees, found) if search else None, trees)
     finally:
         gc.unfreeze()

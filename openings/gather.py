@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ContentErrors, Problem, errors_only
 from .load import Content, LoadCache, display_path, load_content
@@ -14,21 +14,23 @@ from .plan import Plan, plan_site
 from .rules import check_postings
 from .views import ViewCache
 
+if TYPE_CHECKING:
+    from .summaries import FirstPass
+
 
 def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None = None,
            jobs: int = 1, cache: LoadCache | None = None,
-           views: ViewCache | None = None,
-           lines: Lines | None = None) -> tuple[Content, Plan, list[Problem]]:
-    """Load and plan: everything checked, nothing written. Raises ContentErrors on errors."""
-    content, problems = load_content(content_dir, cache, jobs)
+           views: ViewCache | None = None, lines: Lines | None = None,
+           first: FirstPass | None = None) -> tuple[Content, Plan, list[Problem]]:
+    """Load and plan: everything checked, nothing written. Raises ContentErrors on errors.
+    With a build's `first` pass, postings are planned from their summaries."""
+    cache = cache if cache is not None else LoadCache()
+    content, problems = load_content(content_dir, cache, jobs, first, base_url)
     if content is not None:
         problems += check_postings(content.postings, content.site,
-                                   display_path(content_dir / "site.yml"),
-                                   cache.ruled if cache else None)
+                                   display_path(content_dir / "site.yml"), cache.ruled)
     if content is None or errors_only(problems):
         raise ContentErrors(problems)
-    if base_url:
-        content = replace(content, site=replace(content.site, base_url=base_url))
     plan, conflicts = plan_site(content, now, drafts, cache=views, lines=lines)
     if conflicts:
         raise ContentErrors(conflicts)

@@ -6,7 +6,9 @@ Reading one posting's fields lives in `posting_fields`, finding and stat-caching
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import load_site
 from .content_files import (
@@ -22,6 +24,9 @@ from .errors import Problem, display_path
 from .model import Content, Posting, Site
 from .posting_fields import load_posting
 
+if TYPE_CHECKING:
+    from .summaries import FirstPass
+
 __all__ = ["Content", "LoadCache", "display_path", "load_content", "load_posting",
            "load_settings", "posting_files"]
 
@@ -34,9 +39,12 @@ def load_settings(folder: Path) -> tuple[Site | None, list[Problem]]:
     return load_site(display_path(folder / "site.yml"), data)
 
 
-def load_content(folder: Path, cache: LoadCache | None = None,
-                 jobs: int = 1) -> tuple[Content | None, list[Problem]]:
-    """Load site.yml and every posting of a content folder, collecting all problems."""
+def load_content(folder: Path, cache: LoadCache | None = None, jobs: int = 1,
+                 first: FirstPass | None = None,
+                 base_url: str | None = None) -> tuple[Content | None, list[Problem]]:
+    """Load site.yml and every posting of a content folder, collecting all problems; with a
+    build's `first` pass, postings are held without their bodies (see `load_postings`).
+    `base_url` replaces the site's address (`build --base-url`)."""
     cache = cache if cache is not None else LoadCache()
     data = settings_bytes(folder)
     if isinstance(data, Problem):
@@ -46,6 +54,8 @@ def load_content(folder: Path, cache: LoadCache | None = None,
     site, problems = load_site(display_path(folder / "site.yml"), data)
     if site is None:
         return None, problems
+    if base_url:
+        site = replace(site, base_url=base_url)
     inside: list[Path] = []
     for path in posting_files(folder):
         if escapes(path, folder):
@@ -53,7 +63,7 @@ def load_content(folder: Path, cache: LoadCache | None = None,
         else:
             inside.append(path)
     postings: list[Posting] = []
-    for posting, found in load_postings(inside, site, cache, jobs):
+    for posting, found in load_postings(inside, site, cache, jobs, first):
         problems += found
         if posting is not None:
             postings.append(posting)

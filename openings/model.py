@@ -21,10 +21,12 @@ SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def hash_once(self: Any) -> int:
-    """A frozen record's hash, computed once: large records key the preview's caches."""
+    """A large frozen record's hash, computed once and from its digest (`digest_repr`), which a
+    worker process computes and sends along: such records key the preview's and the build's
+    caches, and hashing every field again in the main process would cost more than the rest."""
     cached: int | None = self.__dict__.get("_hash")
     if cached is None:
-        cached = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+        cached = hash(digest_repr(self))
         object.__setattr__(self, "_hash", cached)
     return cached
 
@@ -189,7 +191,9 @@ class Site:
 
 @dataclass(frozen=True)
 class Posting:
-    """One job posting, validated and converted; the body already safe HTML."""
+    """One job posting, validated and converted; the body already safe HTML. During a build
+    the main process holds it without its body (`body_digest` then stands for it; see
+    `openings/bodies.py`)."""
 
     source: str
     line: int
@@ -221,6 +225,7 @@ class Posting:
     division: str | None = None
     language_requirement: str | None = None
     classification: str | None = None
+    body_digest: str = ""
 
     __hash__ = hash_once
     __getstate__ = state_without_hash

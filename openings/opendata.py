@@ -60,6 +60,11 @@ def record(view: PostingView, site: Site) -> dict[str, Any]:
 Lines = dict[str, tuple[str, str]]
 
 
+def lines_key(view: PostingView, site: Site) -> str:
+    """What a posting's open-data lines depend on."""
+    return f"{view!r} {site.base_url}"
+
+
 def posting_lines(view: PostingView, site: Site) -> tuple[str, str]:
     """A posting's line in jobs.json and its row in jobs.csv."""
     row = record(view, site)
@@ -75,7 +80,7 @@ def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
     known = {} if memo is None else memo
     lines, fresh = [], {}
     for view in ordered:
-        key = f"{view!r} {site.base_url}"
+        key = lines_key(view, site)
         fresh[key] = known[key] if key in known else posting_lines(view, site)
         lines.append(fresh[key])
     if memo is not None:

@@ -21,6 +21,8 @@ DATE_MARKERS = {"en": "YYYY-MM-DD", "fr": "AAAA-MM-JJ"}
 
 def folded(text: str) -> str:
     """Text compared without case, accents or extra spaces (`à remplacer` is `À REMPLACER`)."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     plain = "".join(c for c in unicodedata.normalize("NFKD", text)
                     if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())

@@ -29,7 +29,8 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
                 initializer: Callable[..., None] | None = None,
                 initargs: tuple[Any, ...] = (), fresh: bool = False) -> Iterator[Out]:
     """`work` over every item, in input order, on up to `jobs` processes; items are taken and
-    sent in batches, so memory holds one batch of items and results at a time. `fresh`
+    sent in batches, the next sent before the results of the last are taken, so workers never
+    wait for this process and memory holds two batches of items and results at a time. `fresh`
     workers start from a small server process instead of being forks of this one, which by
     then may hold the whole site. The process machinery is imported only when workers start:
     `check`, `new` and the preview never start any."""
@@ -47,8 +48,12 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
         context.set_forkserver_preload([work.__module__])
     with ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs,
                              mp_context=context) as pool:
+        ahead: Iterator[Out] = iter(())
         for batch in batched(chain(head, stream), BATCH):
-            yield from pool.map(work, batch, chunksize=CHUNK)
+            sent = pool.map(work, batch, chunksize=CHUNK)
+            yield from ahead
+            ahead = sent
+        yield from ahead
 
 
 def batched(items: Iterable[In], size: int) -> Iterator[list[In]]:

@@ -81,8 +81,29 @@ class Kept:
     digest: str
 
 
-FileData = bytes | Kept
+@dataclass(frozen=True)
+class Written:
+    """A file a worker process already wrote into the staging tree: its digest."""
+
+    digest: str
+
+
+FileData = bytes | Kept | Written
 Manifest = dict[str, str]
+
+
+def write_rendered(root: Path, relative: str, data: bytes, known: str | None,
+                   made: set[Path]) -> Written:
+    """Write one rendered file into a staging tree that held `known` (its digest) at that path,
+    unless it is unchanged; a worker's share of `sync_tree` (`made`: folders it made)."""
+    found = digest(data)
+    if found != known:
+        target = inside(root, relative)
+        if known is None and target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        write_one(target, data, target, replace=known is not None)
+    return Written(found)
 
 
 def tree_id(folder: Path) -> tuple[int, int] | None:
@@ -116,10 +137,10 @@ def sync_tree(root: Path, files: Iterable[tuple[str, FileData]], had: Manifest,
     manifest: Manifest = {}
     made: set[Path] = set()
     for relative, data in files:
-        found = data.digest if isinstance(data, Kept) else digest(data)
+        found = digest(data) if isinstance(data, bytes) else data.digest
         manifest[relative] = found
         known = had.get(relative)
-        if known == found:
+        if known == found or isinstance(data, Written):
             continue
         target = inside(root, relative)
         if known is None and target.parent not in made:
@@ -199,12 +220,16 @@ def staging_tree(out: Path, trees: Trees | None) -> tuple[Path, Manifest]:
     return staging, {}
 
 
-def publish(out: Path, files: Iterable[tuple[str, FileData]],
+Files = Callable[[Path, Manifest], Iterable[tuple[str, FileData]]]
+
+
+def publish(out: Path, files: Files | Iterable[tuple[str, FileData]],
             finish: Callable[[Path, Manifest], None] | None = None,
             trees: Trees | None = None) -> Manifest:
-    """Bring a staging tree to exactly these files, let `finish` add to it (the search index),
-    and swap it in; nothing half-written stays. With `trees` (the build cache's), the previous
-    site is kept as the next build's staging tree, so only changed files are written."""
+    """Bring a staging tree to exactly the files `files(staging, what it holds)` gives (some
+    written by workers into it), let `finish` add to it (the search index), and swap it in;
+    nothing half-written stays. With `trees` (the build cache's), the previous site is kept
+    as the next build's staging tree, so only changed files are written."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
@@ -213,7 +238,8 @@ def publish(out: Path, files: Iterable[tuple[str, FileData]],
         umask = os.umask(0)
         os.umask(umask)
         staging.chmod(0o777 & ~umask)
-        manifest = sync_tree(staging, files, had, out)
+        listed = files(staging, had) if callable(files) else files
+        manifest = sync_tree(staging, listed, had, out)
         if finish is not None:
             finish(staging, manifest)
         previous = swap_in(staging, out)

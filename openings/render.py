@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +15,6 @@ from .messages import translator
 from .opendata import to_csv, to_json, to_next_change
 from .page import Card, Page
 from .policy import CONTENT_SECURITY_POLICY, REFERRER_POLICY
-from .pool import ordered_map
 
 FINGERPRINTED = (".css", ".js")
 CARDS_KEPT = 65_536
@@ -121,26 +120,6 @@ def cache_key(page: Page) -> Hashable | None:
     except TypeError:
         return None
     return key
-
-
-WORKER: dict[str, Environment] = {}
-
-
-def start_worker(layouts: Path, assets: Assets) -> None:
-    """A worker's own template environment, made once."""
-    WORKER["env"] = make_environment(layouts, assets)
-
-
-def render_in_worker(page: Page) -> tuple[str, bytes]:
-    """Render one page in a worker process."""
-    return page.path, render_page(WORKER["env"], page)
-
-
-def render_parallel(layouts: Path, assets: Assets, pages: Iterable[Page],
-                    jobs: int) -> Iterator[tuple[str, bytes]]:
-    """Every page's path and bytes, rendered on up to `jobs` processes, in page order; pages
-    are taken as they are needed, so they need not all be planned at once."""
-    return ordered_map(render_in_worker, pages, jobs, start_worker, (layouts, assets), fresh=True)
 
 
 def render_pages(env: Environment, pages: tuple[Page, ...], cache: RenderCache | None = None,

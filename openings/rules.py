@@ -166,7 +166,10 @@ def level_of(name: str, default: str, site: Site) -> str:
 
 
 def posting_problems(posting: Posting, site: Site) -> list[Problem]:
-    """Every rule over one posting, at each rule's level."""
+    """Every rule over one posting, at each rule's level; it needs the body, which a build
+    holds only while it loads the posting."""
+    if posting.body_digest:
+        raise ValueError(f"{posting.source}: the posting rules need the posting's body")
     problems = []
     for rule in RULES:
         level = level_of(rule.name, rule.level, site)
