@@ -45,9 +45,7 @@ def fingerprint(folders: list[Path]) -> str:
 
 def page_key(page: Page) -> str | None:
     """A digest of everything a page shows; None for documents rendered every time."""
-    if page.template in ("jobs.json", "jobs.csv", "next-change.txt", "sitemap.xml"):
-        return None
-    return digest(repr((page.path, page.template, sorted(page.data.items()))))
+    return digest(repr(page)) if page.keyed else None
 
 
 Files = tuple[tuple[str, str], ...]

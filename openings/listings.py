@@ -13,7 +13,7 @@ from .formats import locale_for, money
 from .frame import chrome, href, lang_prefix, root_of
 from .messages import N_, translator
 from .model import Site, Status
-from .page import LIVE, Card, Page
+from .page import LIVE, Card, ClosedPage, FacetPage, FeedPage, HomePage, Page
 from .views import PostingView
 
 PAGE_SIZE = 50
@@ -79,12 +79,12 @@ def home_page(site: Site, lang: str, live: list[PostingView], values: tuple[Face
     """A language's home: every live posting, with filters, search and the facets to browse."""
     path = lang_prefix(lang, site) + "index.html"
     versions = {other: lang_prefix(other, site) + "index.html" for other in site.languages}
-    return Page(path, "home.html", {
-        "chrome": chrome(site, lang, path, "", versions, current="home",
-                         description=translator(lang)(HOME_INTRODUCTION)),
-        "cards": tuple(card(v, path, flags) for v in live),
-        "browse": browse(values, lang, site, path), "pay_steps": pay_steps(site, lang),
-        "unstated_pay": any(v.posting.salary is None for v in live)})
+    return HomePage(
+        path=path, chrome=chrome(site, lang, path, "", versions, current="home",
+                                 description=translator(lang)(HOME_INTRODUCTION)),
+        cards=tuple(card(v, path, flags) for v in live),
+        browse=browse(values, lang, site, path), pay_steps=pay_steps(site, lang),
+        unstated_pay=any(v.posting.salary is None for v in live))
 
 
 def closed_pages(site: Site, lang: str, closed: list[PostingView],
@@ -94,7 +94,7 @@ def closed_pages(site: Site, lang: str, closed: list[PostingView],
     count = max(1, -(-len(closed) // PAGE_SIZE))
     paths = [f"{prefix}closed/index.html"] + [f"{prefix}closed/page/{n}/index.html"
                                               for n in range(2, count + 1)]
-    pages = []
+    pages: list[Page] = []
     for number, path in enumerate(paths, start=1):
         chunk = closed[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
         versions = {other: lang_prefix(other, site) + path.removeprefix(prefix)
@@ -104,11 +104,11 @@ def closed_pages(site: Site, lang: str, closed: list[PostingView],
                       t("page {number} of {count}").format(number=number, count=count))
         title = t(CLOSED_JOBS) if number == 1 else t("Closed jobs, page {number}").format(
             number=number)
-        pages.append(Page(path, "closed.html", {
-            "chrome": chrome(site, lang, path, title, versions, current="closed",
-                             description=t(CLOSED_INTRODUCTION)),
-            "cards": tuple(card(v, path, flags) for v in chunk), "pager": pager,
-            "jobs_json": href(path, "jobs.json"), "base_url": site.base_url}))
+        pages.append(ClosedPage(
+            path=path, chrome=chrome(site, lang, path, title, versions, current="closed",
+                                     description=t(CLOSED_INTRODUCTION)),
+            cards=tuple(card(v, path, flags) for v in chunk), pager=pager,
+            jobs_json=href(path, "jobs.json"), base_url=site.base_url))
     return pages
 
 
@@ -116,17 +116,17 @@ def facet_pages(site: Site, lang: str, values: tuple[FacetValue, ...],
                 live: list[PostingView], now: datetime) -> list[Page]:
     """One page and one feed per facet value, for readers who browse or want alerts."""
     by_path, prefix, t = {v.path: v for v in live}, lang_prefix(lang, site), translator(lang)
-    pages = []
+    pages: list[Page] = []
     for value in values:
         folder = f"{prefix}{value.kind}/{value.slug}/"
         views = by_deadline(by_path[p] for p in value.paths)
-        pages.append(Page(folder + "index.html", "facet.html", {
-            "chrome": chrome(site, lang, folder + "index.html", value.label,
-                             description=t("Open jobs: {label}").format(label=value.label)),
-            "value": value, "cards": tuple(card(v, folder + "index.html", {}) for v in views),
-            "intro": t("Open jobs: {label}, soonest deadline first.").format(label=value.label),
-            "alerts": t("Job alerts: {label}").format(label=value.label),
-            "feed_href": "feed.xml"}))
+        pages.append(FacetPage(
+            path=folder + "index.html",
+            chrome=chrome(site, lang, folder + "index.html", value.label,
+                          description=t("Open jobs: {label}").format(label=value.label)),
+            value=value, cards=tuple(card(v, folder + "index.html", {}) for v in views),
+            intro=t("Open jobs: {label}, soonest deadline first.").format(label=value.label),
+            alerts=t("Job alerts: {label}").format(label=value.label), feed_href="feed.xml"))
         pages.append(feed_page(site, lang, views, now, folder, value.label))
     return pages
 
@@ -138,13 +138,13 @@ def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime, fol
     path = folder + "feed.xml"
     newest = sorted(live, key=lambda v: (v.posting.posted.at, v.posting.slug), reverse=True)
     title_lang = site.title.lang_of(lang, site.default_lang)
-    return Page(path, "feed.xml", {
-        "site": site, "lang": lang, "entries": tuple((v, href(path, v.path)) for v in newest),
-        "label": label, "self_url": site.url_for(path), "home_url": site.url_for(folder),
-        "updated": max((v.posted_iso for v in newest), default=now.isoformat()),
-        "root": root_of(path), "list_href": href(path, folder + "index.html"),
-        "site_href": href(path, lang_prefix(lang, site) + "index.html"),
-        "site_title": site.title_in(lang), "title_lang": "" if title_lang == lang else title_lang})
+    return FeedPage(
+        path=path, site=site, lang=lang, entries=tuple((v, href(path, v.path)) for v in newest),
+        label=label, self_url=site.url_for(path), home_url=site.url_for(folder),
+        updated=max((v.posted_iso for v in newest), default=now.isoformat()),
+        root=root_of(path), list_href=href(path, folder + "index.html"),
+        site_href=href(path, lang_prefix(lang, site) + "index.html"),
+        site_title=site.title_in(lang), title_lang="" if title_lang == lang else title_lang)
 
 
 def language_pages(site: Site, lang: str, views: list[PostingView], now: datetime,

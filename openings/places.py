@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Location
 
@@ -28,6 +29,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=4096)
 def slugify(name: str) -> str:
     """A file name (without .md) -> its slug: [a-z0-9] runs joined by single hyphens."""
     return NOT_SLUG.sub("-", fold(name)).strip("-")

@@ -1,7 +1,8 @@
 """Stage 3, plan: postings at a moment -> every page to write, checked before anything is.
 
-Each Page names its output path, its layout and the data the layout presents. Two pages
-claiming one path are reported here, naming both sources.
+Each posting becomes a `Unit` (its page, stand-ins and calendar: `openings/posting_pages.py`);
+the listings (`openings/listings.py`) and the site's own files (`openings/site_pages.py`) are
+planned here too. Two pages claiming one path are reported here, naming both sources.
 """
 
 from __future__ import annotations
@@ -11,34 +12,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from urllib.parse import urlsplit
 
 from .digests import digest
 from .errors import Problem
-from .formats import locale_for, long_date
-from .frame import Link, alternates, chrome, href, lang_prefix
-from .jsonld import job_posting, script_json
+from .frame import alternates
 from .listings import language_pages
-from .messages import N_, language_in, translator
 from .model import Content, Posting, Site
-from .opendata import Lines, jobs_document
+from .opendata import Lines
 from .page import LIVE, Page
+from .posting_pages import calendar_page, calendar_path, fallback_page, posting_page, preview_flag
+from .site_pages import SitemapEntry, site_pages, sitemap_entries
 from .timeline import is_published, next_change, retention_end, status
-from .views import PostingView, ViewCache, posting_path, posting_view
-
-NOT_FOUND = N_("Page not found")
-ONLY_IN_TEXT = N_("This job posting is only offered in {language}:")
-NOT_FOUND_TEXT = N_("We could not find that page. The job may have been removed, or the "
-                    "address may be mistyped.")
-
-
-@dataclass(frozen=True)
-class SitemapEntry:
-    """One indexable page: its address, when it last changed, and its other languages."""
-
-    url: str
-    lastmod: str | None
-    alternates: tuple[Link, ...]
+from .views import PostingView, ViewCache, posting_view
 
 
 @dataclass(frozen=True)
@@ -78,7 +63,7 @@ class Unit:
     def pages(self) -> list[Page]:
         """The unit's pages."""
         view, versions = self.view, dict(self.targets)
-        pages = [posting_page(view, self.site, versions, self.flag)]
+        pages: list[Page] = [posting_page(view, self.site, versions, self.flag)]
         flags = self.stand_in_flags or (None,) * len(self.stand_ins)
         pages += [fallback_page(stand_in, view, self.site, versions, flag)
                   for stand_in, flag in zip(self.stand_ins, flags, strict=True)]
@@ -119,87 +104,6 @@ class Plan:
         return tuple(path for unit in self.units for path in unit.indexed)
 
 
-def calendar_path(view: PostingView) -> str:
-    """Where a live posting's deadline.ics lives, beside its page."""
-    return view.path.removesuffix("index.html") + "deadline.ics"
-
-
-def preview_flag(view: PostingView, site: Site, now: datetime) -> str | None:
-    """In the preview, what marks a posting readers cannot see yet (a draft, or scheduled)."""
-    t = translator(view.lang)
-    if view.posting.posted.at > now:
-        day = long_date(view.posting.posted.at.astimezone(site.zone),
-                        locale_for(view.lang, site.country))
-        return t("Scheduled: goes live on {date}").format(date=day)
-    return t("Draft: not published") if view.posting.draft else None
-
-
-def toggles_of(posting: Posting, site: Site, targets: Mapping[str, str]) -> dict[str, str]:
-    """Where a posting's language toggle leads: its version in each language, else its
-    stand-in there."""
-    return {lang: targets.get(lang, posting_path(posting, site, lang)) for lang in site.languages}
-
-
-@dataclass(frozen=True)
-class Statement:
-    """The site's statement as one page shows it; `lang` names its words' language when
-    site.yml gives none in the page's."""
-
-    text: str
-    lang: str | None
-
-
-def statement_in(site: Site, lang: str) -> Statement | None:
-    """The site's statement shown on every posting (an inclusive employer, say), in the page's
-    language or, when site.yml gives none in it, the default language's words."""
-    if site.statement is None:
-        return None
-    words_lang = site.statement.lang_of(lang, site.default_lang)
-    return Statement(site.statement.for_lang(lang), None if words_lang == lang else words_lang)
-
-
-def posting_page(view: PostingView, site: Site, targets: Mapping[str, str],
-                 flag: str | None = None) -> Page:
-    """A posting's own page; structured data and a calendar only while it is live."""
-    posting, live = view.posting, view.status in LIVE
-    toggles = toggles_of(posting, site, targets)
-    frame = chrome(site, posting.lang, view.path, f"{posting.title} – {posting.organization}",
-                   targets, description=view.summary, indexable=live and not flag,
-                   toggles=toggles)
-    return Page(view.path, "posting.html", {
-        "chrome": frame, "job": view, "accommodation": posting.accommodation or site.accommodation,
-        "statement": statement_in(site, posting.lang),
-        "jsonld": script_json(job_posting(view, site)) if live else None,
-        "calendar_href": "deadline.ics" if live else None, "flag": flag}, posting.source)
-
-
-@dataclass(frozen=True)
-class Fallback:
-    """What a stand-in says besides the posting's facts: the posting is offered in another
-    language, and where to read it."""
-
-    text: str
-    link: Link
-
-
-def fallback_page(view: PostingView, original: PostingView, site: Site,
-                  targets: Mapping[str, str], flag: str | None = None) -> Page:
-    """A posting's stand-in in a language it is not published in, so every listing and toggle
-    of that language reaches it: its facts in the reader's language, and a link to it."""
-    posting, path = view.posting, view.path
-    language = language_in(posting.lang, view.lang)
-    target = Link(posting.lang, posting.title, href(path, original.path),
-                  site.url_for(original.path))
-    toggles = toggles_of(posting, site, targets)
-    frame = chrome(site, view.lang, path, f"{posting.title} – {view.only_in}", indexable=False,
-                   toggles=toggles, description=view.summary)
-    text = translator(view.lang)(ONLY_IN_TEXT).format(language=language)
-    return Page(path, "fallback.html", {"chrome": frame, "job": view, "flag": flag,
-                                        "fallback": Fallback(text, target),
-                                        "statement": statement_in(site, view.lang)},
-                posting.source)
-
-
 def stand_ins_of(view: PostingView, site: Site, targets: Mapping[str, str],
                  cache: ViewCache) -> tuple[PostingView, ...]:
     """A posting as its stand-in shows it in each site language it has no translation in."""
@@ -211,12 +115,6 @@ def stand_ins_of(view: PostingView, site: Site, targets: Mapping[str, str],
                 cache[key] = posting_view(view.posting, site, view.status, lang)
             views.append(cache[key])
     return tuple(views)
-
-
-def calendar_page(view: PostingView, site: Site) -> Page:
-    """The deadline as an iCalendar event."""
-    return Page(calendar_path(view), "deadline.ics", {"view": view, "site": site},
-                view.posting.source)
 
 
 def translation_targets(views: Iterable[PostingView]) -> dict[str, dict[str, str]]:
@@ -231,54 +129,6 @@ def translation_targets(views: Iterable[PostingView]) -> dict[str, dict[str, str
 def versions_of(view: PostingView, targets: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
     """A posting's page in each language it is published in."""
     return dict(targets.get(view.posting.job_id or "", {view.posting.lang: view.path}))
-
-
-def sitemap_entries(pages: Iterable[Page]) -> list[SitemapEntry]:
-    """Every listing page that asks to be indexed, with its other languages."""
-    return [SitemapEntry(frame.canonical, None, frame.alternates) for page in pages
-            if (frame := page.data.get("chrome")) is not None and frame.indexable]
-
-
-@dataclass(frozen=True)
-class Passage:
-    """The 404 page's words in one more language, with a link to that language's home."""
-
-    lang: str
-    heading: str
-    text: str
-    link: Link
-
-
-def passage(site: Site, lang: str, root: str) -> Passage:
-    """The 404 page's passage in one language."""
-    t = translator(lang)
-    return Passage(lang, t(NOT_FOUND), t(NOT_FOUND_TEXT),
-                   Link(lang, t("See all open jobs"), href("", lang_prefix(lang, site), root), ""))
-
-
-def not_found_page(site: Site) -> Page:
-    """The 404 page, in the default language with a passage in each other language."""
-    root = urlsplit(site.base_url).path
-    return Page("404.html", "404.html", {
-        "chrome": chrome(site, site.default_lang, "404.html",
-                         translator(site.default_lang)(NOT_FOUND), root=root, indexable=False),
-        "others": tuple(passage(site, lang, root) for lang in site.languages[1:])})
-
-
-def site_pages(site: Site, views: tuple[PostingView, ...], now: datetime,
-               change: datetime | None, entries: Iterable[SitemapEntry],
-               lines: Lines | None = None) -> list[Page]:
-    """Pages about the whole site: 404, open data, sitemap and robots.txt."""
-    document = jobs_document(site, views, now, change, lines)
-    return [
-        not_found_page(site),
-        Page("jobs.json", "jobs.json", {"document": document}),
-        Page("jobs.csv", "jobs.csv", {"document": document}),
-        Page("next-change.txt", "next-change.txt", {"document": document}),
-        Page("sitemap.xml", "sitemap.xml",
-             {"entries": tuple(sorted(entries, key=lambda e: e.url))}),
-        Page("robots.txt", "robots.txt", {"sitemap": site.url_for("sitemap.xml")}),
-    ]
 
 
 def conflicts(claimed: Iterable[tuple[str, str]]) -> list[Problem]:

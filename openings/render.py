@@ -9,11 +9,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .calendar import deadline_ics
 from .digests import digest
 from .messages import translator
-from .opendata import to_csv, to_json, to_next_change
-from .page import Card, Page
+from .page import Card, DataFile, Page
 from .policy import CONTENT_SECURITY_POLICY, REFERRER_POLICY
 
 FINGERPRINTED = (".css", ".js")
@@ -86,40 +84,26 @@ def card_renderer(env: Environment) -> Callable[[Card], Markup]:
     return card_html
 
 
-DATA_WRITERS: dict[str, Callable[[Page], bytes]] = {
-    "jobs.json": lambda page: to_json(page.data["document"]),
-    "jobs.csv": lambda page: to_csv(page.data["document"]),
-    "next-change.txt": lambda page: to_next_change(page.data["document"]),
-    "deadline.ics": lambda page: deadline_ics(page.data["view"], page.data["site"]),
-}
-
-
 def render_page(env: Environment, page: Page) -> bytes:
-    """One page's bytes."""
-    writer = DATA_WRITERS.get(page.template)
-    if writer is not None:
-        return writer(page)
-    context = {**page.data, "_": translator(page_language(page))}
+    """One page's bytes: a data file writes itself, any other page is its layout filled with
+    the page's fields and the words of its language."""
+    if isinstance(page, DataFile):
+        return page.data()
+    context = {**page.context(), "_": translator(page.interface_lang)}
     return env.get_template(page.template).render(context).encode("utf-8")
-
-
-def page_language(page: Page) -> str:
-    """The language a page is written in, for its interface words."""
-    chrome = page.data.get("chrome")
-    return str(chrome.lang if chrome is not None else page.data.get("lang", ""))
 
 
 RenderCache = dict[Hashable, bytes]
 
 
 def cache_key(page: Page) -> Hashable | None:
-    """What a page's bytes depend on, when it can be hashed (open data documents cannot)."""
-    key = (page.path, page.template, tuple(sorted(page.data.items())))
+    """What a page's bytes depend on (the page itself), when it can be hashed (open data
+    documents cannot)."""
     try:
-        hash(key)
+        hash(page)
     except TypeError:
         return None
-    return key
+    return page
 
 
 def render_pages(env: Environment, pages: tuple[Page, ...], cache: RenderCache | None = None,
