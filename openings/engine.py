@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
@@ -21,7 +21,7 @@ from .plan import Plan
 from .pool import default_jobs
 from .publish import FileData, Kept, Manifest, Trees, check_output, publish, staging_prefix
 from .render import Assets, load_assets, make_environment, render_pages
-from .search import index_search, indexed_digest
+from .search import SearchIndex
 from .summaries import FirstPass
 from .workers import Job, UnitJob, render_jobs
 
@@ -43,17 +43,11 @@ def render_site(content_dir: Path, layouts: Path, now: datetime,
     return render_pages(make_environment(layouts), plan.pages)
 
 
-def searcher(out: Path, plan: Plan, trees: Trees | None,
-             found: dict[str, str | None]) -> Callable[[Path, Manifest], None]:
-    """The search step of a build: keep the staging tree's index or link the live site's when
-    the indexed pages are unchanged, else run Pagefind; `found` learns the digest."""
-    def index(staging: Path, manifest: Manifest) -> None:
-        """Index the staging tree."""
-        digest = indexed_digest(manifest, plan.indexed)
-        index_search(staging, plan.indexed, digest, trees.spare_search if trees else None,
-                     out.absolute() if trees else None, trees.live_search if trees else None)
-        found["digest"] = digest
-    return index
+def search_index(out: Path, plan: Plan, trees: Trees | None) -> SearchIndex:
+    """The search step of a build, knowing which index the staging tree and the live site
+    hold."""
+    return SearchIndex(plan.indexed, trees.spare_search if trees else None,
+                       out.absolute() if trees else None, trees.live_search if trees else None)
 
 
 @dataclass(frozen=True)
@@ -72,9 +66,10 @@ def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None]
                had: Manifest) -> Iterator[tuple[str, FileData]]:
     """Every file of the site: what the cache knows unchanged as its digest (the live site
     holds its bytes), the rest rendered and written into the staging tree at `root` (which
-    holds `had`) on up to `jobs` processes, then the static assets."""
+    holds `had`) on up to `jobs` processes, the pages search indexes first, then the static
+    assets."""
     fresh: list[Job] = []
-    for unit in plan.units:
+    for unit in sorted(plan.units, key=lambda unit: not unit.indexed):
         known = saved.units.get(unit.key) if saved else None
         if known is None:
             place = renderer.bodies.places.get(unit.view.posting.source)
@@ -124,19 +119,25 @@ def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, draft
                                saved.postings if saved else None, first.views, first.lines,
                                first)
     loaded = time.perf_counter()
-    assets, found = load_assets(layouts / "static"), dict[str, str | None]()
     trees = saved.trees if saved else None
     keys = {page.path: page_key(page) for page in plan.listings} if saved else {}
+    renderer = Renderer(layouts, load_assets(layouts / "static"), bodies, jobs)
+    index = search_index(out, plan, trees)
+
+    def files(root: Path, had: Manifest) -> Iterable[tuple[str, FileData]]:
+        """The site's files, watched by the search step."""
+        listed = site_files(plan, saved, keys, renderer, root, had)
+        return index.watch(listed, root) if search else listed
+
     gc.freeze()
     try:
-        renderer = Renderer(layouts, assets, bodies, jobs)
-        manifest = publish(out, lambda root, had: site_files(plan, saved, keys, renderer, root,
-                                                             had),
-                           searcher(out, plan, trees, found) if search else None, trees)
+        manifest = publish(out, files, (lambda staging, _: index.finish(staging))
+                           if search else None, trees)
     finally:
         gc.unfreeze()
+        index.close()
     if saved:
-        saved.trees.live_search = found.get("digest")
+        saved.trees.live_search = index.wanted
         saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths)
                     for unit in plan.units},
                    {path: (key, manifest[path]) for path, key in keys.items() if key},

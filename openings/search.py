@@ -2,7 +2,8 @@
 
 Pagefind ships as a pinned PyPI package with its own binary and makes no network request. Only
 pages marked `data-pagefind-body` (open and closing-soon postings) are indexed, one index per
-language (from each page's `lang`).
+language (from each page's `lang`). Pagefind runs beside the rendering of the rest of the site,
+started as soon as the last page to index is written.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .digests import digest
 from .errors import OutputError
+from .publish import FileData
 
 
 def indexed_digest(manifest: Mapping[str, str], indexed: Iterable[str]) -> str | None:
@@ -35,43 +38,98 @@ def reuse_index(previous: Path, folder: Path) -> None:
         os.link(source, target)
 
 
-def index_search(folder: Path, pages: Iterable[str], wanted: str | None,
-                 held: str | None = None, previous: Path | None = None,
-                 known: str | None = None) -> None:
-    """Make folder/pagefind/ the index of these pages (whose digest is `wanted`): keep the one
-    the folder holds (`held`), link the previous site's (`known`), or run Pagefind."""
-    index = folder / "pagefind"
-    if wanted is not None and wanted == held and index.is_dir():
-        return
-    shutil.rmtree(index, ignore_errors=True)
-    if wanted is None:
-        return
-    if previous is not None and wanted == known and (previous / "pagefind").is_dir():
-        try:
-            reuse_index(previous / "pagefind", folder)
+@dataclass
+class SearchIndex:
+    """The search step of one build. It watches the files go into the staging tree and, as
+    soon as every page to index is there (posting pages are rendered first), keeps, links or
+    starts building the index, so Pagefind runs while the rest of the site is rendered;
+    `finish` waits for it. `held` is the digest of the index the staging tree holds, `known`
+    that of the live site's (at `live`)."""
+
+    indexed: tuple[str, ...]
+    held: str | None = None
+    live: Path | None = None
+    known: str | None = None
+    digests: dict[str, str] = field(default_factory=dict)
+    wanted: str | None = None
+    started: bool = False
+    process: subprocess.Popen[str] | None = None
+    shown: Path | None = None
+
+    def watch(self, files: Iterable[tuple[str, FileData]],
+              staging: Path) -> Iterator[tuple[str, FileData]]:
+        """Pass the files on, starting the index once the last indexed page is in the tree
+        (after the file is passed on, so it has been written)."""
+        pending = set(self.indexed)
+        if not pending:
+            self.start(staging)
+        for path, data in files:
+            yield path, data
+            if path in pending:
+                pending.discard(path)
+                self.digests[path] = digest(data) if isinstance(data, bytes) else data.digest
+                if not pending:
+                    self.start(staging)
+
+    def start(self, staging: Path) -> None:
+        """Keep the staging tree's index or link the live site's when the indexed pages are
+        unchanged, else start Pagefind on them."""
+        self.started, self.wanted = True, indexed_digest(self.digests, self.indexed)
+        index = staging / "pagefind"
+        if self.wanted is not None and self.wanted == self.held and index.is_dir():
             return
-        except OSError:
-            shutil.rmtree(index, ignore_errors=True)
-    run_pagefind(folder, pages)
-    steady_entry(index / "pagefind-entry.json")
+        shutil.rmtree(index, ignore_errors=True)
+        if self.wanted is None:
+            return
+        if self.live is not None and self.wanted == self.known and (
+                self.live / "pagefind").is_dir():
+            try:
+                reuse_index(self.live / "pagefind", staging)
+                return
+            except OSError:
+                shutil.rmtree(index, ignore_errors=True)
+        self.shown = linked(staging, self.indexed)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(self.shown), "--output-path",
+             str(index), "--silent"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True)
+
+    def finish(self, staging: Path) -> None:
+        """Wait for the index (start it if the pages never all came) and steady its entry."""
+        if not self.started:
+            self.start(staging)
+        if self.process is None:
+            return
+        _, errors = self.process.communicate()
+        failed, self.process = self.process.returncode != 0, None
+        self.close()
+        if failed:
+            raise OutputError(f"the search index could not be built: {errors.strip()}")
+        steady_entry(staging / "pagefind" / "pagefind-entry.json")
+
+    def close(self) -> None:
+        """Stop Pagefind if it still runs (the build failed) and remove the pages shown to it."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+        if self.shown is not None:
+            shutil.rmtree(self.shown, ignore_errors=True)
+            self.shown = None
 
 
-def run_pagefind(folder: Path, pages: Iterable[str]) -> None:
-    """Index only the pages to be searched, linked into a folder of their own: Pagefind reads
-    every page it is shown, and holds them all in memory."""
+def linked(folder: Path, pages: Iterable[str]) -> Path:
+    """Only the pages to be searched, linked into a folder of their own beside the staging
+    tree: Pagefind reads every page it is shown, and holds them all in memory."""
     shown = Path(tempfile.mkdtemp(prefix=f"{folder.name}-search-", dir=folder.parent))
-    try:
-        for page in pages:
-            target = shown / page
+    made: set[Path] = set()
+    for page in pages:
+        target = shown / page
+        if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(folder / page, target)
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(shown),
-                               "--output-path", str(folder / "pagefind"), "--silent"],
-                              capture_output=True, text=True, check=False)
-    finally:
-        shutil.rmtree(shown, ignore_errors=True)
-    if done.returncode != 0:
-        raise OutputError(f"the search index could not be built: {done.stderr.strip()}")
+            made.add(target.parent)
+        os.link(folder / page, target)
+    return shown
 
 
 def steady_entry(path: Path) -> None:
