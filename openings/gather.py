@@ -12,6 +12,7 @@ from .load import Content, LoadCache, display_path, load_content
 from .opendata import Lines
 from .plan import Plan, plan_site
 from .rules import check_postings
+from .timeline import timeline
 from .views import ViewCache
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None 
                                    display_path(content_dir / "site.yml"), cache.ruled)
     if content is None or errors_only(problems):
         raise ContentErrors(problems)
-    plan, conflicts = plan_site(content, now, drafts, cache=views, lines=lines)
+    plan, conflicts = plan_site(content, timeline(content.postings, content.site, now, drafts),
+                                drafts, cache=views, lines=lines)
     if conflicts:
         raise ContentErrors(conflicts)
     return content, plan, problems

@@ -22,7 +22,7 @@ from .opendata import Lines
 from .page import LIVE, Page
 from .posting_pages import calendar_page, calendar_path, fallback_page, posting_page, preview_flag
 from .site_pages import SitemapEntry, site_pages, sitemap_entries
-from .timeline import is_published, next_change, retention_end, status
+from .timeline import Standing, Timeline
 from .views import PostingView, ViewCache, posting_view
 
 
@@ -105,14 +105,14 @@ class Plan:
 
 
 def stand_ins_of(view: PostingView, site: Site, targets: Mapping[str, str],
-                 cache: ViewCache) -> tuple[PostingView, ...]:
+                 cache: ViewCache, at: Standing) -> tuple[PostingView, ...]:
     """A posting as its stand-in shows it in each site language it has no translation in."""
     views = []
     for lang in site.languages:
         key = (view.posting, view.status, lang)
         if lang not in targets:
             if key not in cache:
-                cache[key] = posting_view(view.posting, site, view.status, lang)
+                cache[key] = posting_view(view.posting, site, at, lang)
             views.append(cache[key])
     return tuple(views)
 
@@ -141,46 +141,43 @@ def conflicts(claimed: Iterable[tuple[str, str]]) -> list[Problem]:
             for source in sources]
 
 
-def candidates(postings: Iterable[Posting], drafts: bool) -> list[Posting]:
-    """Postings that are or will be published by this kind of build."""
-    return [p for p in postings if drafts or not p.draft]
+def shown_in(posting: Posting, at: Standing, drafts: bool, preview: bool) -> bool:
+    """Whether a build shows a posting: once its posted moment has come (at once, marked, in
+    the preview), drafts only when asked for (or in the preview), never once retired."""
+    return (preview or at.posted) and (drafts or preview or not posting.draft) and not at.retired
 
 
-def make_views(content: Content, now: datetime, drafts: bool, preview: bool,
+def make_views(content: Content, timeline: Timeline, drafts: bool, preview: bool,
                cache: ViewCache) -> tuple[PostingView, ...]:
-    """What each published posting shows at `now`, reusing views of unchanged postings."""
+    """What each shown posting shows at the timeline's moment, reusing views of unchanged
+    postings."""
     site, views = content.site, []
     for posting in content.postings:
-        if is_published(posting, now, drafts or preview, scheduled=preview) and not retired(
-                posting, now, site):
-            key = (posting, status(posting.deadline.at, now, site.closing_soon_days, site.zone),
-                   posting.lang)
+        at = timeline.standings[posting]
+        if shown_in(posting, at, drafts, preview):
+            key = (posting, at.status, posting.lang)
             if key not in cache:
-                cache[key] = posting_view(posting, site, key[1])
+                cache[key] = posting_view(posting, site, at)
             views.append(cache[key])
     return tuple(views)
 
 
-def retired(posting: Posting, now: datetime, site: Site) -> bool:
-    """A closed posting past the site's retention period leaves the public site."""
-    return now >= retention_end(posting.deadline.at, site.closed_retention_years, site.zone)
-
-
-def plan_site(content: Content, now: datetime, drafts: bool = False, preview: bool = False,
-              cache: ViewCache | None = None,
+def plan_site(content: Content, timeline: Timeline, drafts: bool = False,
+              preview: bool = False, cache: ViewCache | None = None,
               lines: Lines | None = None) -> tuple[Plan, list[Problem]]:
-    """Decide every file of the site as it stands at `now` (with drafts and scheduled postings,
-    marked, in the editors' preview); the caches keep views and open-data lines. Each language
-    lists every posting: its own version, or its stand-in in that language."""
-    site, cache = content.site, {} if cache is None else cache
-    views = make_views(content, now, drafts, preview, cache)
-    change = next_change(candidates(content.postings, drafts), now, site.closing_soon_days,
-                         site.zone, site.closed_retention_years)
+    """Decide every file of the site as it stands on the timeline (with drafts and scheduled
+    postings, marked, in the editors' preview); the caches keep views and open-data lines.
+    Each language lists every posting: its own version, or its stand-in in that language."""
+    site, cache, now = content.site, {} if cache is None else cache, timeline.now
+    views = make_views(content, timeline, drafts, preview, cache)
+    change = timeline.next_change
     targets, site_key = translation_targets(views), repr(site)
     versions = {v.path: versions_of(v, targets) for v in views}
-    stand_ins = {v.path: stand_ins_of(v, site, versions[v.path], cache) for v in views}
+    stand_ins = {v.path: stand_ins_of(v, site, versions[v.path], cache,
+                                      timeline.standings[v.posting]) for v in views}
     shown = views + tuple(s for v in views for s in stand_ins[v.path])
-    flags = {v.path: preview_flag(v, site, now) for v in shown} if preview or drafts else {}
+    flags = {v.path: preview_flag(v, site, timeline.standings[v.posting].posted) for v in shown
+             } if preview or drafts else {}
     units = tuple(Unit(v, site, tuple(sorted(versions[v.path].items())), flags.get(v.path),
                        site_key, stand_ins[v.path],
                        tuple(flags.get(s.path) for s in stand_ins[v.path])) for v in views)

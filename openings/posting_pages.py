@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 
 from .formats import locale_for, long_date
 from .frame import Link, chrome, href
@@ -23,10 +22,11 @@ def calendar_path(view: PostingView) -> str:
     return view.path.removesuffix("index.html") + "deadline.ics"
 
 
-def preview_flag(view: PostingView, site: Site, now: datetime) -> str | None:
-    """In the preview, what marks a posting readers cannot see yet (a draft, or scheduled)."""
+def preview_flag(view: PostingView, site: Site, posted: bool) -> str | None:
+    """In the preview, what marks a posting readers cannot see yet (a draft, or scheduled:
+    its posted moment has not come)."""
     t = translator(view.lang)
-    if view.posting.posted.at > now:
+    if not posted:
         day = long_date(view.posting.posted.at.astimezone(site.zone),
                         locale_for(view.lang, site.country))
         return t("Scheduled: goes live on {date}").format(date=day)

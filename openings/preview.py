@@ -21,6 +21,7 @@ from .opendata import Lines
 from .plan import plan_site
 from .render import Assets, RenderCache, load_assets, make_environment, render_pages
 from .rules import check_postings
+from .timeline import timeline
 from .views import ViewCache
 
 Clock = Callable[[], datetime]
@@ -79,8 +80,9 @@ class Preview:
             self.refresh_layouts()
             return Round(dict(self.assets.files), tuple(sorted(problems)),
                          time.perf_counter() - started, 0)
-        plan, conflicts = plan_site(content, self.clock(), preview=True, cache=self.views,
-                                     lines=self.lines)
+        moment = timeline(content.postings, content.site, self.clock())
+        plan, conflicts = plan_site(content, moment, preview=True, cache=self.views,
+                                    lines=self.lines)
         if conflicts:
             raise ContentErrors(conflicts)
         env, kept, units = self.refresh_layouts(), RenderCache(), dict[str, dict[str, bytes]]()

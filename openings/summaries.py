@@ -15,7 +15,7 @@ from .model import Posting, Site
 from .opendata import Lines, lines_key, posting_lines
 from .posting_fields import load_posting
 from .rules import posting_problems
-from .timeline import status
+from .timeline import standing
 from .views import PostingView, ViewCache, posting_view
 
 Summary = tuple[Posting | None, list[Problem], list[Problem], str,
@@ -31,8 +31,8 @@ def summarize(path: Path, data: bytes, site: Site, now: datetime) -> Summary:
     if posting is None:
         return None, problems, [], "", (), ("", "")
     summary, ruled = slim(posting), posting_problems(posting, site)
-    state = status(posting.deadline.at, now, site.closing_soon_days, site.zone)
-    views = tuple(posting_view(summary, site, state, lang) for lang in (
+    at = standing(posting, site, now)
+    views = tuple(posting_view(summary, site, at, lang) for lang in (
         posting.lang, *(lang for lang in site.languages if lang != posting.lang)))
     for record in (summary, *views):
         repr(record)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .model import Moment, Posting, Status
+from .model import Moment, Posting, Site, Status
 
 ISO = re.compile(
     r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -155,3 +156,46 @@ def next_change(postings: Iterable[Posting], now: datetime, days: int, zone: Zon
         instants += [end for p in postings
                      if (end := retention_end(p.deadline.at, retention_years, zone)) > now]
     return min(instants, default=None)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one posting stands at one moment: all that the stages after the timeline read of
+    time (none of them calls a time function)."""
+
+    status: Status
+    posted: bool
+    closing_soon_from: datetime
+    retired: bool
+    next_change: datetime | None
+
+
+def standing(posting: Posting, site: Site, now: datetime) -> Standing:
+    """A posting's standing at `now`: its status, whether its posted moment has come, when it
+    starts closing soon, whether it has left the public site (closed past the retention
+    period) and the next instant any of these changes."""
+    deadline, zone = posting.deadline.at, site.zone
+    soon = closing_soon_from(deadline, site.closing_soon_days, zone)
+    end = retention_end(deadline, site.closed_retention_years, zone)
+    return Standing(status(deadline, now, site.closing_soon_days, zone), posting.posted.at <= now,
+                    soon, now >= end, next_change([posting], now, site.closing_soon_days, zone,
+                                                  site.closed_retention_years))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Stage 2, timeline: every posting's standing at `now`, and the next instant the site
+    changes (of postings a build publishes: drafts only when asked for)."""
+
+    now: datetime
+    standings: dict[Posting, Standing]
+    next_change: datetime | None
+
+
+def timeline(postings: Iterable[Posting], site: Site, now: datetime,
+             drafts: bool = False) -> Timeline:
+    """The timeline of a content folder's postings at `now`."""
+    standings = {posting: standing(posting, site, now) for posting in postings}
+    changes = [s.next_change for p, s in standings.items()
+               if s.next_change is not None and (drafts or not p.draft)]
+    return Timeline(now, standings, min(changes, default=None))

@@ -12,7 +12,7 @@ from .formats import calendar_date, deadline_long, deadline_text, locale_for, lo
 from .frame import lang_prefix
 from .messages import ARRANGEMENT_LABELS, N_, STATUS, TERMS, Translate, language_in, translator
 from .model import Posting, Site, Status, digest_repr, hash_once, state_without_hash
-from .timeline import closing_soon_from
+from .timeline import Standing
 
 IN_ONLY = N_("In {language} only")
 
@@ -187,11 +187,11 @@ def stand_in_facts(posting: Posting, t: Translate, pay_text: str,
                  if value)
 
 
-def posting_view(posting: Posting, site: Site, status: Status,
+def posting_view(posting: Posting, site: Site, at: Standing,
                  lang: str | None = None) -> PostingView:
     """Compute everything a posting page and a listing show of one posting, in the posting's
-    language or (for its stand-in) in the reader's `lang`."""
-    lang = lang or posting.lang
+    language or (for its stand-in) in the reader's `lang`, as it stands on the timeline."""
+    lang, status = lang or posting.lang, at.status
     t, locale = translator(lang), locale_for(lang, site.country)
     pay_text = pay(posting.salary, lang, locale) if posting.salary else ""
     deadline = deadline_text(posting.deadline.at, site.zone, lang, locale)
@@ -204,7 +204,7 @@ def posting_view(posting: Posting, site: Site, status: Status,
         facts(posting, site, t, pay_text, locale) if own else stand_in_facts(
             posting, t, pay_text, lang),
         apply_view(posting, t), summary(posting, t, pay_text, deadline),
-        iso(closing_soon_from(posting.deadline.at, site.closing_soon_days, site.zone), site),
+        iso(at.closing_soon_from, site),
         lang, None if own else t(IN_ONLY).format(language=language_in(posting.lang, lang)),
     )
 

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from openings.model import Contact, Location, Moment, Posting, Salary, Status, Term
+from openings.config import load_site
+from openings.model import Contact, Location, Moment, Posting, Salary, Site, Status, Term
 from openings.timeline import (
     END_OF_DAY,
     START_OF_DAY,
@@ -22,8 +23,11 @@ from openings.timeline import (
     localize,
     next_change,
     parse_moment,
+    standing,
     status,
+    timeline,
 )
+from tests.conftest import SITE_YML
 
 TORONTO = ZoneInfo("America/Toronto")
 DAYS = 3
@@ -301,3 +305,53 @@ def test_next_change_is_none_when_everything_is_closed():
     job = posting(posted="2026-11-02", deadline_text="2026-12-04")
     assert next_change([job], utc(2027, 1, 1), DAYS, TORONTO) is None
     assert next_change([], utc(2027, 1, 1), DAYS, TORONTO) is None
+
+
+# --- The timeline stage: one standing per posting, read by every later stage ----------------
+
+
+def site_of(retention_years: int = 2) -> Site:
+    """A site in Toronto whose closed postings stay `retention_years` years."""
+    content = load_site("site.yml", SITE_YML.replace(
+        "closing_soon_days: 3", f"closing_soon_days: {DAYS}\nclosed_retention_years: "
+        f"{retention_years}").encode())
+    assert content[0] is not None, content[1]
+    return content[0]
+
+
+def test_a_standing_changes_one_second_before_at_and_after_each_threshold():
+    site, job = site_of(), posting(posted="2026-11-02", deadline_text="2026-12-04")
+    soon, closes = utc(2026, 12, 2, 4, 59), utc(2026, 12, 5, 4, 59)
+    assert standing(job, site, soon - SECOND).status is Status.OPEN
+    assert standing(job, site, soon - SECOND).next_change == soon
+    assert standing(job, site, soon).status is Status.CLOSING_SOON
+    assert standing(job, site, soon).next_change == closes
+    assert standing(job, site, closes - SECOND).status is Status.CLOSING_SOON
+    assert standing(job, site, closes).status is Status.CLOSED
+    assert standing(job, site, closes + SECOND).closing_soon_from == soon
+
+
+def test_a_closed_posting_retires_at_the_end_of_the_retention_period():
+    site, job = site_of(2), posting(posted="2026-11-02", deadline_text="2026-12-04")
+    leaves = utc(2028, 12, 5, 4, 59)
+    assert not standing(job, site, leaves - SECOND).retired
+    assert standing(job, site, leaves - SECOND).next_change == leaves
+    assert standing(job, site, leaves).retired
+    assert standing(job, site, leaves).next_change is None
+
+
+def test_a_scheduled_posting_is_not_posted_until_its_moment():
+    site, job = site_of(), posting(posted="2026-11-20", deadline_text="2026-12-04")
+    goes_live = utc(2026, 11, 20, 5, 0)
+    assert not standing(job, site, goes_live - SECOND).posted
+    assert standing(job, site, goes_live).posted
+
+
+def test_the_sites_next_change_leaves_drafts_out_unless_a_build_shows_them():
+    site = site_of()
+    draft = posting(posted="2026-11-02", deadline_text="2026-11-20", draft=True)
+    job = posting(posted="2026-11-02", deadline_text="2026-12-04")
+    now = utc(2026, 11, 10)
+    assert timeline([draft, job], site, now).next_change == utc(2026, 12, 2, 4, 59)
+    assert timeline([draft, job], site, now, drafts=True).next_change == utc(2026, 11, 18, 4, 59)
+    assert timeline([draft, job], site, now).standings[draft].status is Status.OPEN
