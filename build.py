@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from openings.editors.report import as_github, as_json, as_text
 from openings.errors import ERROR, ContentErrors, OutputError, Problem
-from openings.report import as_github, as_json, as_text
 
 if TYPE_CHECKING:
-    from openings.engine import BuildReport
+    from openings.build.engine import BuildReport
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
 
@@ -98,7 +98,7 @@ def summary(report: BuildReport, out: Path) -> str:
 
 def run_build(args: argparse.Namespace, now: datetime) -> int:
     """The build command."""
-    from openings.engine import build_site
+    from openings.build.engine import build_site
     report = build_site(args.content, args.out, LAYOUTS, now, args.drafts, args.base_url,
                         jobs=args.jobs, cache=not args.no_cache)
     report_problems(list(report.warnings))
@@ -110,7 +110,7 @@ def accessibility_problems(args: argparse.Namespace, now: datetime) -> list[Prob
     """Accessibility problems of the postings' Markdown and of every page, built in memory."""
     from accessibility.html import check_page
     from accessibility.markdown import check_content
-    from openings.engine import render_site
+    from openings.build.engine import render_site
     problems = check_content(args.content)
     for path, data in render_site(args.content, LAYOUTS, now, args.drafts):
         if path.endswith(".html"):
@@ -121,7 +121,7 @@ def accessibility_problems(args: argparse.Namespace, now: datetime) -> list[Prob
 def run_check(args: argparse.Namespace, now: datetime) -> int:
     """The check command: content errors, posting rules, plain-language hints (and --a11y)."""
     from accessibility.readability import check_readability
-    from openings.gather import inspect_site
+    from openings.build.gather import inspect_site
     content, problems = inspect_site(args.content, now, args.drafts)
     if content is not None:
         problems += check_readability(content.postings, content.site)
@@ -141,9 +141,9 @@ def run_check(args: argparse.Namespace, now: datetime) -> int:
 
 def run_new(args: argparse.Namespace, now: datetime) -> int:
     """The new command."""
-    from openings.load import load_settings
-    from openings.placeholders import words
-    from openings.scaffold import create_posting
+    from openings.content.load import load_settings
+    from openings.content.placeholders import words
+    from openings.editors.scaffold import create_posting
     site, problems = load_settings(args.content)
     if site is None:
         report_problems(problems)
@@ -173,7 +173,7 @@ def run_new(args: argparse.Namespace, now: datetime) -> int:
 
 def run_serve(args: argparse.Namespace, now: datetime | None) -> int:
     """The serve command."""
-    from openings.serve import serve
+    from openings.editors.serve import serve
     fixed = now
     serve(args.content, LAYOUTS, lambda: fixed or datetime.now(UTC), args.host, args.port)
     return 0

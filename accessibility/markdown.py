@@ -12,10 +12,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from openings.content.load import posting_files
+from openings.content.markdown_tokens import to_tokens
+from openings.content.source import read_source
 from openings.errors import ERROR, WARNING, Problem
-from openings.load import posting_files
-from openings.markdown_tokens import to_tokens
-from openings.source import read_source
 
 from .text import collapse, display, is_generic, quote
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from openings.content.markdown_tokens import to_tokens
 from openings.errors import WARNING, Problem
-from openings.markdown_tokens import to_tokens
 from openings.model import Posting, Site
 
 from .markdown import SENTENCE, inline_runs, long_sentences, plain

@@ -1,7 +1,7 @@
 """Time per body of the two Markdown engines: `python bench/markdown.py [N]` (default 500).
 
 Generated bodies (bench/generate.py), each engine over all of them, best of five rounds:
-publishing (cmark-gfm with our rules and each link's line, `openings.markdown.render`),
+publishing (cmark-gfm with our rules and each link's line, `openings.content.markdown.render`),
 markdown-it-py parsing and rendering the same body, and markdown-it-py's tokens alone (what
 the editors' checks read).
 """
@@ -19,8 +19,8 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 from generate import body  # noqa: E402
 
-from openings.markdown import render  # noqa: E402
-from openings.markdown_tokens import PARSER, to_tokens  # noqa: E402
+from openings.content.markdown import render  # noqa: E402
+from openings.content.markdown_tokens import PARSER, to_tokens  # noqa: E402
 
 ROUNDS = 5
 

@@ -193,7 +193,7 @@ class Site:
 class Posting:
     """One job posting, validated and converted; the body already safe HTML. During a build
     the main process holds it without its body (`body_digest` then stands for it; see
-    `openings/bodies.py`)."""
+    `openings/build/bodies.py`)."""
 
     source: str
     line: int

@@ -12,7 +12,7 @@ import html5lib
 import pytest
 
 from openings import build_site
-from openings.load import load_content
+from openings.content.load import load_content
 from openings.messages import translator
 from tests.conftest import LAYOUTS, SITE_YML, make_content, posting
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-import openings.content_files
+import openings.content.content_files
 from openings import build_site
-from openings.load import LoadCache, load_content
+from openings.content.load import LoadCache, load_content
 from tests.conftest import LAYOUTS, make_content, posting
 
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
@@ -132,7 +132,7 @@ def test_a_build_that_fails_half_way_leaves_the_site_and_the_next_one_is_right(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(importlib.import_module("openings.publish"), "write_one", broken)
+    monkeypatch.setattr(importlib.import_module("openings.build.publish"), "write_one", broken)
     with pytest.raises(OSError):
         build_site(content, out, LAYOUTS, NOW, search=False)
     assert tree(out) == before
@@ -155,7 +155,7 @@ def test_a_site_replaced_by_hand_is_not_trusted(site: tuple[Path, Path], tmp_pat
 @pytest.fixture
 def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trust file times at once (builds wait until a file is two seconds old)."""
-    monkeypatch.setattr(openings.content_files, "SETTLED_NS", 0)
+    monkeypatch.setattr(openings.content.content_files, "SETTLED_NS", 0)
 
 
 def test_files_with_unchanged_size_and_times_are_not_read_again(
@@ -164,13 +164,13 @@ def test_files_with_unchanged_size_and_times_are_not_read_again(
     cache = LoadCache()
     load_content(content, cache)
     read: list[str] = []
-    real = openings.content_files.read_bytes
+    real = openings.content.content_files.read_bytes
 
     def counting(path: Path) -> bytes | OSError | None:
         read.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(openings.content_files, "read_bytes", counting)
+    monkeypatch.setattr(openings.content.content_files, "read_bytes", counting)
     (content / "b.md").write_text(posting("Bee"))
     loaded, _ = load_content(content, cache)
     assert read == ["b.md"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from openings.config import load_site
+from openings.content.config import load_site
 from openings.model import Site
 from tests.conftest import SITE_YML
 

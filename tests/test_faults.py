@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-import openings.content_files
+import openings.content.content_files
 from build import main
-from openings.load import LoadCache, load_content
+from openings.content.load import LoadCache, load_content
 from tests.conftest import SITE_YML, make_content, posting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,14 +174,14 @@ def test_a_failing_write_anywhere_is_one_clear_error(
 def test_a_posting_deleted_while_the_content_is_read_is_left_out(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     content = make_content(tmp_path, {"a.md": posting("A"), "b.md": posting("B")})
-    real = openings.content_files.read_bytes
+    real = openings.content.content_files.read_bytes
 
     def racing(path: Path) -> bytes | OSError | None:
         if path.name == "a.md":
             (content / "b.md").unlink()
         return real(path)
 
-    monkeypatch.setattr(openings.content_files, "read_bytes", racing)
+    monkeypatch.setattr(openings.content.content_files, "read_bytes", racing)
     loaded, problems = load_content(content, LoadCache())
     assert problems == [] and loaded is not None
     assert [p.title for p in loaded.postings] == ["A"]

@@ -15,7 +15,9 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
-from openings.formats import (
+from openings.messages import translator
+from openings.model import Salary
+from openings.time.formats import (
     calendar_date,
     deadline_long,
     deadline_text,
@@ -24,9 +26,7 @@ from openings.formats import (
     money,
     pay,
 )
-from openings.messages import translator
-from openings.model import Salary
-from openings.timeline import END_OF_DAY, parse_moment
+from openings.time.timeline import END_OF_DAY, parse_moment
 
 TORONTO = ZoneInfo("America/Toronto")
 EN = locale_for("en", "CA")

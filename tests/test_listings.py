@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from openings import build_site
-from openings.listings import PAGE_SIZE
+from openings.pages.listings import PAGE_SIZE
 from tests.conftest import LAYOUTS, SITE_YML, make_content, posting
 
 NOW = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)

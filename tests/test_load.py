@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from openings.content.load import load_content
 from openings.errors import Problem
-from openings.load import load_content
 from tests.conftest import SITE_YML, make_content, posting
 
 

@@ -9,7 +9,7 @@ import textwrap
 import html5lib
 import pytest
 
-from openings.markdown import is_safe_link, render
+from openings.content.markdown import is_safe_link, render
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 

@@ -1,5 +1,5 @@
-"""Two engines read editors' Markdown: cmark-gfm publishes it (openings/markdown.py) and
-markdown-it-py gives the editors' checks their tokens and lines (openings/markdown_tokens.py).
+"""Two engines read editors' Markdown: cmark-gfm publishes it (openings/content/markdown.py) and
+markdown-it-py gives the editors' checks their tokens and lines (openings/content/markdown_tokens.py).
 What editors are told must be what readers get: both see the same headings, links, images and
 tables, links on the same lines, and both keep every safety rule."""
 
@@ -21,10 +21,10 @@ from hypothesis import given
 
 from accessibility.markdown import inline_runs, located
 from bench.generate import body as generated_body
-from openings import cmark
-from openings.markdown import TOP_BODY_LEVEL, is_safe_link, render
-from openings.markdown_tokens import to_tokens
-from openings.source import read_source
+from openings.content import cmark
+from openings.content.markdown import TOP_BODY_LEVEL, is_safe_link, render
+from openings.content.markdown_tokens import to_tokens
+from openings.content.source import read_source
 from tests.conftest import LAYOUTS, NOW, make_content, posting
 from tests.test_properties import (
     SETTINGS,

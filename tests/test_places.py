@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from openings.places import parse_location, slugify
+from openings.content.places import parse_location, slugify
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

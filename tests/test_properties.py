@@ -17,15 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from openings import check_site, render_site
-from openings.config import load_site
+from openings.build.publish import inside
+from openings.content.config import load_site
+from openings.content.load import load_posting
+from openings.content.markdown import render
+from openings.content.places import slugify
 from openings.errors import ERROR
-from openings.load import load_posting
-from openings.markdown import render
 from openings.model import TERM_TYPES, Site, Status
-from openings.places import slugify
-from openings.publish import inside
-from openings.timeline import END_OF_DAY, parse_moment, status
-from openings.views import mailto
+from openings.pages.views import mailto
+from openings.time.timeline import END_OF_DAY, parse_moment, status
 from tests.conftest import LAYOUTS, NOW, SITE_YML
 
 SETTINGS = settings(derandomize=True, deadline=None, database=None, max_examples=150,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from openings.build.publish import check_output, publish
 from openings.errors import OutputError
-from openings.publish import check_output, publish
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,6 +81,6 @@ def test_a_site_set_aside_by_a_killed_swap_is_restored(tmp_path: Path) -> None:
     aside.mkdir()
     (aside / "index.html").write_text("previous")
     (aside / "jobs.json").write_text("{}")
-    from openings.publish import remove_leftovers
+    from openings.build.publish import remove_leftovers
     remove_leftovers(tmp_path / "site")
     assert snapshot(tmp_path / "site") == {"index.html": b"previous", "jobs.json": b"{}"}

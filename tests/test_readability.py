@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from accessibility import check_readability
+from openings.content.load import load_content
 from openings.errors import WARNING
-from openings.load import load_content
 from tests.conftest import SITE_YML, make_content, posting
 
 LONG = " ".join(["word"] * 30)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from openings.source import read_source
+from openings.content.source import read_source
 
 VALID = b"---\ntitle: A\n---\nBody\n"
 

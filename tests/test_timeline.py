@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from openings.config import load_site
+from openings.content.config import load_site
 from openings.model import Contact, Location, Moment, Posting, Salary, Site, Status, Term
-from openings.timeline import (
+from openings.time.timeline import (
     END_OF_DAY,
     START_OF_DAY,
     closing_soon_from,

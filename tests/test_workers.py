@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-import openings.content_files
+import openings.content.content_files
 from openings import build_site
-from openings.bodies import Bodies, slim
+from openings.build.bodies import Bodies, slim
+from openings.build.gather import gather
+from openings.build.summaries import FirstPass
+from openings.build.workers import UnitJob, body_of, start_worker
+from openings.content.load import load_content
+from openings.content.rules import posting_problems
 from openings.errors import OutputError
-from openings.gather import gather
-from openings.load import load_content
-from openings.rules import posting_problems
-from openings.summaries import FirstPass
-from openings.workers import UnitJob, body_of, start_worker
 from tests.conftest import LAYOUTS, make_content, posting
 
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
@@ -54,7 +54,7 @@ def test_two_postings_with_different_bodies_never_share_a_key(tmp_path: Path) ->
 
 def test_a_page_redone_without_reading_its_file_again_still_has_its_body(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(openings.content_files, "SETTLED_NS", 0)
+    monkeypatch.setattr(openings.content.content_files, "SETTLED_NS", 0)
     content = make_content(tmp_path, {"clerk.md": posting("Clerk", deadline="2026-12-01")})
     out = tmp_path / "build" / "site"
     build_site(content, out, LAYOUTS, NOW, search=False)

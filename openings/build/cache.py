@@ -1,0 +1,123 @@
+"""The build cache: what a build keeps on disk (`.cache/openings/` beside the output) so the
+next build skips work whose inputs did not change.
+
+- Each posting file's stat, digest and what it parsed to, and its rule results (`LoadCache`):
+  unchanged postings are neither read nor parsed nor checked again.
+- Each posting's views and open-data lines.
+- Each unit's and listing page's key with the digests of its files, and the manifests of the
+  live site and of the spare tree beside it (`Trees`): an unchanged file is neither planned,
+  rendered nor written again.
+
+The cache is dropped whole when the generator's code or the layouts change, a posting's entry
+when its bytes change, and what it knows of published files when the output folder is not the
+one it last published; statuses are recomputed every build, since the clock moves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.content_files import LoadCache
+from ..digests import digest
+from ..outputs.opendata import Lines
+from ..pages.page import Page
+from ..pages.views import PostingView, ViewCache
+from .publish import Trees, tree_id
+
+CODE = Path(__file__).resolve().parent.parent
+FILE = "build-cache.pickle"
+
+
+def fingerprint(folders: list[Path]) -> str:
+    """A digest of every file under some folders: the generator's code and the layouts."""
+    return digest("".join(
+        f"{path.relative_to(folder)}\0{digest(path.read_bytes())}\n" for folder in folders
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()
+                           and "__pycache__" not in p.parts)))
+
+
+def page_key(page: Page) -> str | None:
+    """A digest of everything a page shows; None for documents rendered every time."""
+    return digest(repr(page)) if page.keyed else None
+
+
+Files = tuple[tuple[str, str], ...]
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while a cache of a million small records is read or written:
+    it would otherwise walk them again and again, and triple the time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@dataclass
+class BuildCache:
+    """The cache of one output folder, loaded at the start of a build, saved after the swap."""
+
+    folder: Path
+    stamp: str
+    postings: LoadCache = field(default_factory=LoadCache)
+    units: dict[str, Files] = field(default_factory=dict)
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    views: ViewCache = field(default_factory=dict)
+    trees: Trees = field(default_factory=Trees)
+    lines: Lines = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, out: Path, layouts: Path) -> BuildCache:
+        """The cache beside `out`, or an empty one when it is missing, stale or unreadable. What
+        it knows of published files is dropped when `out` is not the folder it last published."""
+        folder = out.absolute().parent / ".cache" / "openings"
+        stamp = fingerprint([CODE, layouts])
+        spare = folder / f"spare-{out.absolute().name}"
+        empty = cls(folder, stamp, trees=Trees(spare_folder=spare))
+        try:
+            with (folder / FILE).open("rb") as handle, paused_gc():
+                saved = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return empty
+        if not isinstance(saved, dict) or saved.get("stamp") != stamp:
+            return empty
+        cache = cls(folder, stamp, saved["postings"], saved["units"], saved["pages"],
+                    saved["views"], saved["trees"], saved["lines"])
+        cache.trees.spare_folder = spare
+        if cache.trees.live_id != tree_id(out.absolute()):
+            cache.units, cache.pages = {}, {}
+            cache.trees.live, cache.trees.live_id, cache.trees.live_search = {}, None, None
+        return cache
+
+    def save(self, units: dict[str, Files], pages: dict[str, tuple[str, str]],
+             shown: tuple[PostingView, ...]) -> None:
+        """Write the cache in one step (a temporary file, then a rename), keeping the views
+        this build showed. The site is already published: if the cache cannot be written (a
+        full disk), it is dropped, and the next build starts clean."""
+        kept = {id(view) for view in shown}
+        views = {key: view for key, view in self.views.items() if id(view) in kept}
+        data = {"stamp": self.stamp, "postings": self.postings, "units": units, "pages": pages,
+                "views": views, "trees": self.trees, "lines": self.lines}
+        name = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=self.folder, prefix=".build-cache-")
+            with os.fdopen(handle, "wb") as stream, paused_gc():
+                pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(name, self.folder / FILE)
+        except OSError:
+            with contextlib.suppress(OSError):
+                if name is not None:
+                    Path(name).unlink(missing_ok=True)
+                (self.folder / FILE).unlink(missing_ok=True)

@@ -1,0 +1,147 @@
+"""The build: render the planned pages, index them for search and publish the site in one step,
+with the build cache skipping what did not change."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import chain
+from pathlib import Path
+
+from ..errors import Problem
+from ..model import Status
+from ..outputs.search import SearchIndex
+from ..pages.plan import Plan
+from .bodies import Bodies
+from .cache import BuildCache, page_key
+from .gather import gather
+from .pool import default_jobs
+from .publish import FileData, Kept, Manifest, Trees, check_output, publish, staging_prefix
+from .render import Assets, load_assets, make_environment, render_pages
+from .summaries import FirstPass
+from .workers import Job, UnitJob, render_jobs
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the command line to tell the editor."""
+
+    pages: int
+    statuses: dict[str, int]
+    warnings: tuple[Problem, ...]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def render_site(content_dir: Path, layouts: Path, now: datetime,
+                drafts: bool = False) -> Iterator[tuple[str, bytes]]:
+    """Every page of the site at `now`, in memory, for checkers; writes nothing."""
+    _, plan, _ = gather(content_dir, now, drafts)
+    return render_pages(make_environment(layouts), plan.pages)
+
+
+def search_index(out: Path, plan: Plan, trees: Trees | None) -> SearchIndex:
+    """The search step of a build, knowing which index the staging tree and the live site
+    hold."""
+    return SearchIndex(plan.indexed, trees.spare_search if trees else None,
+                       out.absolute() if trees else None, trees.live_search if trees else None)
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """How a build renders: its layouts and assets, where the bodies wait, how many
+    processes."""
+
+    layouts: Path
+    assets: Assets
+    bodies: Bodies
+    jobs: int
+
+
+def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None],
+               renderer: Renderer, root: Path,
+               had: Manifest) -> Iterator[tuple[str, FileData]]:
+    """Every file of the site: what the cache knows unchanged as its digest (the live site
+    holds its bytes), the rest rendered and written into the staging tree at `root` (which
+    holds `had`) on up to `jobs` processes, the pages search indexes first, then the static
+    assets."""
+    fresh: list[Job] = []
+    for unit in sorted(plan.units, key=lambda unit: not unit.indexed):
+        known = saved.units.get(unit.key) if saved else None
+        if known is None:
+            place = renderer.bodies.places.get(unit.view.posting.source)
+            fresh.append(Job(UnitJob(unit, place), held(had, unit.paths)))
+            continue
+        yield from ((path, Kept(digest)) for path, digest in known)
+    listings: list[Job] = []
+    for page in plan.listings:
+        key, last = keys.get(page.path), saved.pages.get(page.path) if saved else None
+        if key is not None and last is not None and last[0] == key:
+            yield page.path, Kept(last[1])
+        else:
+            listings.append(Job(page, held(had, (page.path,))))
+    yield from render_jobs(renderer.layouts, renderer.assets, chain(fresh, listings),
+                           renderer.bodies.path, root, renderer.jobs)
+    yield from renderer.assets.files
+
+
+def held(had: Manifest, paths: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """What the staging tree holds at some paths."""
+    return tuple((path, had[path]) for path in paths if path in had)
+
+
+def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
+               drafts: bool = False, base_url: str | None = None, search: bool = True,
+               jobs: int | None = None, cache: bool = True) -> BuildReport:
+    """Build the site at `now` into `out`, replacing the previous site in one step. Parsing and
+    rendering use `jobs` processes (default: one per core); the build cache skips postings and
+    files that did not change. Either way the bytes are those of a clean single-process build."""
+    clock, jobs = time.perf_counter(), jobs or default_jobs()
+    check_output(out, (content_dir, layouts, Path.cwd()))
+    saved = BuildCache.open(out, layouts) if cache else None
+    bodies = Bodies.beside(out.absolute(), staging_prefix(out.absolute()))
+    try:
+        return build_with(content_dir, out, layouts, now, drafts, base_url, search, jobs,
+                          saved, bodies, clock)
+    finally:
+        bodies.remove()
+
+
+def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, drafts: bool,
+               base_url: str | None, search: bool, jobs: int, saved: BuildCache | None,
+               bodies: Bodies, clock: float) -> BuildReport:
+    """The build, its bodies set aside in `bodies`."""
+    first = FirstPass(now, bodies, saved.views if saved else {}, saved.lines if saved else {})
+    _, plan, problems = gather(content_dir, now, drafts, base_url, jobs,
+                               saved.postings if saved else None, first.views, first.lines,
+                               first)
+    loaded = time.perf_counter()
+    trees = saved.trees if saved else None
+    keys = {page.path: page_key(page) for page in plan.listings} if saved else {}
+    renderer = Renderer(layouts, load_assets(layouts / "static"), bodies, jobs)
+    index = search_index(out, plan, trees)
+
+    def files(root: Path, had: Manifest) -> Iterable[tuple[str, FileData]]:
+        """The site's files, watched by the search step."""
+        listed = site_files(plan, saved, keys, renderer, root, had)
+        return index.watch(listed, root) if search else listed
+
+    gc.freeze()
+    try:
+        manifest = publish(out, files, (lambda staging, _: index.finish(staging))
+                           if search else None, trees)
+    finally:
+        gc.unfreeze()
+        index.close()
+    if saved:
+        saved.trees.live_search = index.wanted
+        saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths)
+                    for unit in plan.units},
+                   {path: (key, manifest[path]) for path, key in keys.items() if key},
+                   plan.shown)
+    statuses = Counter(str(v.status) for v in plan.views)
+    return BuildReport(len(manifest), {s: statuses[s] for s in Status}, tuple(problems), {
+        "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})

@@ -1,0 +1,107 @@
+"""What a build's worker processes do: render each posting's pages, its body read back from
+the store it waited in, and the listing pages; every file comes back in input order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..content.posting_fields import load_posting
+from ..digests import digest
+from ..errors import OutputError
+from ..pages.page import Page
+from ..pages.plan import Unit
+from .bodies import Place, read_body
+from .pool import ordered_map
+from .publish import Written, write_rendered
+from .render import Assets, make_environment, render_page
+
+Files = list[tuple[str, bytes]]
+
+
+@dataclass(frozen=True)
+class UnitJob:
+    """A posting's unit to render, and where its body waits (None: read the file again)."""
+
+    unit: Unit
+    place: Place | None
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to render (a posting's unit, or a listing page) and the digests the staging tree
+    holds at its paths (from the site before last), so unchanged files are not rewritten."""
+
+    work: UnitJob | Page
+    had: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Worker:
+    """A worker process's own state, made once: its templates, where the bodies wait, the
+    staging tree it writes into and the folders it made there."""
+
+    env: Environment
+    bodies: Path | None
+    root: Path
+    made: set[Path]
+
+
+WORKER: dict[str, Worker] = {}
+
+
+def start_worker(layouts: Path, assets: Assets, bodies: Path | None, root: Path) -> None:
+    """Set up a worker process."""
+    WORKER["self"] = Worker(make_environment(layouts, assets), bodies, root, set())
+
+
+def body_of(job: UnitJob) -> str:
+    """The HTML body of a job's posting: from the store, or from its file when the build did
+    not read it (unchanged since the last build), refused if it changed meanwhile."""
+    bodies, posting = WORKER["self"].bodies, job.unit.view.posting
+    if job.place is not None and bodies is not None:
+        return read_body(bodies, job.place)
+    path = Path(posting.source)
+    try:
+        full = load_posting(path, path.read_bytes(), job.unit.site)[0]
+    except OSError:
+        full = None
+    if full is None or digest(full.body_html) != posting.body_digest:
+        raise OutputError(f"{posting.source}: the file changed while the site was being built; "
+                          "build again")
+    return full.body_html
+
+
+def with_body(unit: Unit, html: str) -> Unit:
+    """A unit whose posting has its body again."""
+    view = unit.view
+    return replace(unit, view=replace(view, posting=replace(view.posting, body_html=html)))
+
+
+def rendered(work: UnitJob | Page, env: Environment) -> Files:
+    """The files of a unit's pages, or of one listing page."""
+    if isinstance(work, Page):
+        return [(work.path, render_page(env, work))]
+    unit = work.unit
+    if unit.view.posting.body_digest:
+        unit = with_body(unit, body_of(work))
+    return [(page.path, render_page(env, page)) for page in unit.pages()]
+
+
+def render_job(job: Job) -> list[tuple[str, Written]]:
+    """Render a job's files and write them into the staging tree; their digests."""
+    worker, had = WORKER["self"], dict(job.had)
+    return [(path, write_rendered(worker.root, path, data, had.get(path), worker.made))
+            for path, data in rendered(job.work, worker.env)]
+
+
+def render_jobs(layouts: Path, assets: Assets, jobs: Iterable[Job], bodies: Path | None,
+                root: Path, processes: int) -> Iterator[tuple[str, Written]]:
+    """Every file of these jobs, rendered and written into the staging tree at `root` on up
+    to `processes` processes; their paths and digests in job order."""
+    for files in ordered_map(render_job, jobs, processes, start_worker,
+                             (layouts, assets, bodies, root), fresh=True):
+        yield from files

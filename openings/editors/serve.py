@@ -1,0 +1,182 @@
+"""`serve`: the editors' live preview, bound to 127.0.0.1 unless told otherwise.
+
+The site is kept in memory (openings.editors.preview) and served by a small WSGI app inside
+livereload's server, which injects its script and reloads the browser after each rebuild. A
+watcher thread polls content/ and layouts/ ten times a second, ignoring editors' temporary
+files, and rebuilds only what an edit affects.
+"""
+
+from __future__ import annotations
+
+import gc
+import mimetypes
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop
+
+from ..errors import ERROR, ContentErrors, Problem
+from ..policy import for_preview
+from .preview import Clock, Preview, Round
+from .report import as_text
+
+POLL_SECONDS = 0.1
+TEMPORARY = (".swp", ".swx", ".swo", "~", ".tmp", ".part")
+StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+
+
+def is_temporary(name: str) -> bool:
+    """Editors' swap, backup and lock files, which are not content."""
+    return name.startswith((".", "#")) or name.endswith(TEMPORARY)
+
+
+def snapshot(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
+    """Every watched file's size and modification time."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder in folders:
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not is_temporary(name):
+                    try:
+                        stat = os.stat(os.path.join(root, name))
+                    except FileNotFoundError:
+                        continue
+                    found[os.path.join(root, name)] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def page_for(url: str) -> str:
+    """The site file a URL path asks for (`/jobs/x/` -> `jobs/x/index.html`)."""
+    path = url.lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def problems_page(found: tuple[Problem, ...], styles: tuple[str, ...]) -> bytes:
+    """An accessible page listing every problem, shown instead of a stale page."""
+    errors = [p for p in found if p.severity == ERROR]
+    items = "\n".join(f"<li>{escape(str(p))}</li>" for p in found)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{len(errors)} problem(s) to fix – Openings preview</title>
+{"".join(f'<link rel="stylesheet" href="/{style}">' for style in styles)}
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<main id="main" class="ontario-row site-main" tabindex="-1">
+<h1>The preview is waiting for fixes</h1>
+<div class="preview-notes" role="alert">
+<p>Nothing can be published until these are fixed. Save the file and this page updates by
+itself.</p>
+<ol>
+{items}
+</ol>
+</div>
+</main>
+</body>
+</html>
+""".encode()
+
+
+class PreviewApp:
+    """The WSGI app: the latest round's files from memory, or the problems page."""
+
+    def __init__(self) -> None:
+        self.round = Round({}, (), 0.0, 0)
+
+    def __call__(self, environ: dict[str, Any], start: StartResponse) -> Iterator[bytes]:
+        """Serve one request."""
+        path = page_for(environ.get("PATH_INFO", "/"))
+        files = self.round.files
+        if any(p.severity == ERROR for p in self.round.problems) and not path.startswith(
+                "assets/"):
+            styles = tuple(p for p in files if p.endswith(".css"))
+            return self.send(start, "200 OK", "text/html",
+                             problems_page(self.round.problems, styles))
+        if path not in files and path + "/index.html" in files:
+            start("301 Moved Permanently", [("Location", "/" + path + "/")])
+            return iter([b""])
+        if path not in files:
+            return self.send(start, "404 Not Found", "text/html", files.get("404.html", b""))
+        kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return self.send(start, "200 OK", kind, files[path])
+
+    @staticmethod
+    def send(start: StartResponse, status: str, kind: str, body: bytes) -> Iterator[bytes]:
+        """A response that browsers never cache, so every reload shows the newest build."""
+        charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith(
+            ("json", "xml")) else ""
+        body = for_preview(body) if kind == "text/html" else body
+        start(status, [("Content-Type", kind + charset), ("Cache-Control", "no-store"),
+                       ("Content-Length", str(len(body)))])
+        return iter([body])
+
+
+class Polling(Watcher):  # type: ignore[misc]
+    """livereload's watcher, replaced by our own thread: it polls often and rebuilds first."""
+
+    def __init__(self, folders: list[Path], on_change: Callable[[], None]) -> None:
+        super().__init__()
+        self.folders, self.on_change = folders, on_change
+        self._tasks: dict[str, dict[str, Any]] = {str(folder): {} for folder in folders}
+        self.seen = snapshot(folders)
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        """Start polling in a thread; livereload's own polling is not needed."""
+        loop = IOLoop.current()
+        threading.Thread(target=self.poll, args=(loop,), daemon=True).start()
+        return True
+
+    def examine(self) -> tuple[None, None]:
+        """Nothing for livereload to do: the thread reloads browsers itself."""
+        return None, None
+
+    def poll(self, loop: IOLoop) -> None:
+        """Rebuild whenever a watched file changes, then reload every browser."""
+        while True:
+            time.sleep(POLL_SECONDS)
+            now = snapshot(self.folders)
+            if now != self.seen:
+                self.seen = now
+                self.on_change()
+                loop.add_callback(LiveReloadHandler.reload_waiters)
+
+
+def rebuild(preview: Preview, app: PreviewApp) -> None:
+    """One rebuild: new files or the problems page; the terminal hears about it."""
+    try:
+        app.round = preview.rebuild()
+    except ContentErrors as err:
+        app.round = Round(dict(preview.assets.files), tuple(err.problems), 0.0, 0)
+    if app.round.problems:
+        sys.stderr.write(as_text(app.round.problems))
+    if not any(p.severity == ERROR for p in app.round.problems):
+        print(f"Rebuilt in {app.round.seconds:.2f} s ({app.round.rendered} page(s) "
+              "rendered).", flush=True)
+
+
+def serve(content: Path, layouts: Path, clock: Clock, host: str, port: int) -> None:
+    """Build, then serve the preview and rebuild on every change under content/ and layouts/.
+    What the first build made is frozen out of the cycle collector's reach, so later rounds do
+    not walk the whole site again."""
+    preview, app = Preview(content, layouts, clock), PreviewApp()
+    watcher = Polling([content, layouts], lambda: rebuild(preview, app))
+    rebuild(preview, app)
+    gc.freeze()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Warning: the preview is open to other machines on {host}.", file=sys.stderr)
+    server = Server(app, watcher=watcher)
+    print(f"Preview: http://{host}:{port}/ (drafts and scheduled postings are shown and marked)",
+          flush=True)
+    server.serve(port=port, host=host, debug=False, open_url_delay=None)

@@ -1,0 +1,127 @@
+"""Open data: jobs.json (documented in docs/jobs.schema.json), jobs.csv and next-change.txt."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ..model import Site
+from ..pages.views import PostingView, iso
+
+VERSION = 2
+CSV_COLUMNS = ("slug", "url", "lang", "status", "deadline", "posted", "title", "organization",
+               "job_id", "location", "work_arrangement", "location_note", "positions",
+               "term.type", "term.duration", "term.start", "term.end", "hours.per_week",
+               "hours.note", "salary.min", "salary.max", "salary.per", "salary.currency",
+               "salary.note", "contact.email", "contact.subject", "contact.url", "contact.name",
+               "status_note", "existing_vacancy", "ai_screening", "accommodation.email",
+               "accommodation.phone", "accommodation.url", "division", "language_requirement",
+               "classification")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def jsonable(value: Any) -> Any:
+    """Front-matter values as JSON: numbers stay numbers, dates become ISO text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    return value
+
+
+def record(view: PostingView, site: Site) -> dict[str, Any]:
+    """One posting: where it is, its status, and all its front-matter fields (absent ones as
+    null: a posting that states no pay has `salary: null`, never an invented amount)."""
+    posting = view.posting
+    return {
+        "slug": posting.slug, "url": site.url_for(view.path), "lang": posting.lang,
+        "status": str(view.status), "deadline": view.deadline_iso, "posted": view.posted_iso,
+        "title": posting.title, "organization": posting.organization, "job_id": posting.job_id,
+        "location": [place.text for place in posting.locations],
+        "work_arrangement": posting.work_arrangement, "location_note": posting.location_note,
+        "positions": posting.positions, "term": jsonable(asdict(posting.term)),
+        "hours": jsonable(asdict(posting.hours)) if posting.hours else None,
+        "salary": jsonable(asdict(posting.salary)) if posting.salary else None,
+        "contact": asdict(posting.contact), "status_note": posting.status_note,
+        "existing_vacancy": posting.existing_vacancy, "ai_screening": posting.ai_screening,
+        "accommodation": asdict(posting.accommodation) if posting.accommodation else None,
+        "division": posting.division, "language_requirement": posting.language_requirement,
+        "classification": posting.classification,
+    }
+
+
+Lines = dict[str, tuple[str, str]]
+
+
+def lines_key(view: PostingView, site: Site) -> str:
+    """What a posting's open-data lines depend on."""
+    return f"{view!r} {site.base_url}"
+
+
+def posting_lines(view: PostingView, site: Site) -> tuple[str, str]:
+    """A posting's line in jobs.json and its row in jobs.csv."""
+    row = record(view, site)
+    return (json.dumps(row, ensure_ascii=False, separators=(",", ":")),
+            csv_line(tuple(cell(row, column) for column in CSV_COLUMNS)))
+
+
+def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
+                  change: datetime | None, memo: Lines | None = None) -> dict[str, Any]:
+    """The open data of a build, postings in a stable order; `memo` (the build cache's) keeps
+    each unchanged posting's lines, and learns the new ones."""
+    ordered = sorted(views, key=lambda v: (v.posting.lang, v.posting.slug))
+    known = {} if memo is None else memo
+    lines, fresh = [], {}
+    for view in ordered:
+        key = lines_key(view, site)
+        fresh[key] = known[key] if key in known else posting_lines(view, site)
+        lines.append(fresh[key])
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
+    return {"version": VERSION, "generated": iso(now, site), "site": str(site.title),
+            "next_change": iso(change, site) if change else None, "lines": tuple(lines)}
+
+
+def to_json(document: dict[str, Any]) -> bytes:
+    """jobs.json: stable, compact (the C encoder), one posting a line so diffs stay readable."""
+    postings = ",\n".join(line for line, _ in document["lines"])
+    head = json.dumps({k: v for k, v in document.items() if k != "lines"},
+                      ensure_ascii=False, separators=(",", ":"))[:-1]
+    return f'{head},"postings":[\n{postings}\n]}}\n'.encode()
+
+
+def cell(record: dict[str, Any], column: str) -> str:
+    """One spreadsheet cell; text that a spreadsheet would run as a formula is quoted."""
+    value: Any = record
+    for part in column.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, list):
+        value = "; ".join(value)
+    text = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_line(cells: tuple[str, ...]) -> str:
+    """One CSV line, quoted as spreadsheets expect."""
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
+
+
+def to_csv(document: dict[str, Any]) -> bytes:
+    """jobs.csv: one posting a row, UTF-8 with a byte-order mark so spreadsheets read accents."""
+    rows = [csv_line(CSV_COLUMNS)] + [row for _, row in document["lines"]]
+    return ("\ufeff" + "".join(rows)).encode("utf-8")
+
+
+def to_next_change(document: dict[str, Any]) -> bytes:
+    """next-change.txt: the next instant a status changes, or nothing when none will."""
+    return ((document["next_change"] or "") + "\n").encode("utf-8")

@@ -1,0 +1,140 @@
+"""Full-text search: Pagefind indexes the open postings of the staging tree, before the swap.
+
+Pagefind ships as a pinned PyPI package with its own binary and makes no network request. Only
+pages marked `data-pagefind-body` (open and closing-soon postings) are indexed, one index per
+language (from each page's `lang`). Pagefind runs beside the rendering of the rest of the site,
+started as soon as the last page to index is written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..build.publish import FileData
+from ..digests import digest
+from ..errors import OutputError
+
+
+def indexed_digest(manifest: Mapping[str, str], indexed: Iterable[str]) -> str | None:
+    """A digest of every page marked for the index, from the digests of its files; None when
+    there is none (then Pagefind would index every page, so no index is built)."""
+    listed = "".join(f"{path}\0{manifest[path]}\n" for path in sorted(indexed))
+    return digest(listed) if listed else None
+
+
+def reuse_index(previous: Path, folder: Path) -> None:
+    """Link the previous site's index into the staging tree: the indexed pages are unchanged."""
+    for source in sorted(p for p in previous.rglob("*") if p.is_file()):
+        target = folder / "pagefind" / source.relative_to(previous)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+
+
+@dataclass
+class SearchIndex:
+    """The search step of one build. It watches the files go into the staging tree and, as
+    soon as every page to index is there (posting pages are rendered first), keeps, links or
+    starts building the index, so Pagefind runs while the rest of the site is rendered;
+    `finish` waits for it. `held` is the digest of the index the staging tree holds, `known`
+    that of the live site's (at `live`)."""
+
+    indexed: tuple[str, ...]
+    held: str | None = None
+    live: Path | None = None
+    known: str | None = None
+    digests: dict[str, str] = field(default_factory=dict)
+    wanted: str | None = None
+    started: bool = False
+    process: subprocess.Popen[str] | None = None
+    shown: Path | None = None
+
+    def watch(self, files: Iterable[tuple[str, FileData]],
+              staging: Path) -> Iterator[tuple[str, FileData]]:
+        """Pass the files on, starting the index once the last indexed page is in the tree
+        (after the file is passed on, so it has been written)."""
+        pending = set(self.indexed)
+        if not pending:
+            self.start(staging)
+        for path, data in files:
+            yield path, data
+            if path in pending:
+                pending.discard(path)
+                self.digests[path] = digest(data) if isinstance(data, bytes) else data.digest
+                if not pending:
+                    self.start(staging)
+
+    def start(self, staging: Path) -> None:
+        """Keep the staging tree's index or link the live site's when the indexed pages are
+        unchanged, else start Pagefind on them."""
+        self.started, self.wanted = True, indexed_digest(self.digests, self.indexed)
+        index = staging / "pagefind"
+        if self.wanted is not None and self.wanted == self.held and index.is_dir():
+            return
+        shutil.rmtree(index, ignore_errors=True)
+        if self.wanted is None:
+            return
+        if self.live is not None and self.wanted == self.known and (
+                self.live / "pagefind").is_dir():
+            try:
+                reuse_index(self.live / "pagefind", staging)
+                return
+            except OSError:
+                shutil.rmtree(index, ignore_errors=True)
+        self.shown = linked(staging, self.indexed)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(self.shown), "--output-path",
+             str(index), "--silent"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True)
+
+    def finish(self, staging: Path) -> None:
+        """Wait for the index (start it if the pages never all came) and steady its entry."""
+        if not self.started:
+            self.start(staging)
+        if self.process is None:
+            return
+        _, errors = self.process.communicate()
+        failed, self.process = self.process.returncode != 0, None
+        self.close()
+        if failed:
+            raise OutputError(f"the search index could not be built: {errors.strip()}")
+        steady_entry(staging / "pagefind" / "pagefind-entry.json")
+
+    def close(self) -> None:
+        """Stop Pagefind if it still runs (the build failed) and remove the pages shown to it."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+        if self.shown is not None:
+            shutil.rmtree(self.shown, ignore_errors=True)
+            self.shown = None
+
+
+def linked(folder: Path, pages: Iterable[str]) -> Path:
+    """Only the pages to be searched, linked into a folder of their own beside the staging
+    tree: Pagefind reads every page it is shown, and holds them all in memory."""
+    shown = Path(tempfile.mkdtemp(prefix=f"{folder.name}-search-", dir=folder.parent))
+    made: set[Path] = set()
+    for page in pages:
+        target = shown / page
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        os.link(folder / page, target)
+    return shown
+
+
+def steady_entry(path: Path) -> None:
+    """Pagefind lists the languages in its entry file in no fixed order; sort them, so the
+    same content always gives the same bytes."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                    encoding="utf-8")

@@ -1,0 +1,217 @@
+"""The records every page-making module shares: each kind of page with what its layout shows,
+and a posting as a listing shows it.
+
+A page is a typed record, not a bag of names: its fields are what its layout receives
+(`context`), its language picks the interface's words, and `keyed` says whether the build
+cache may skip it while its record is unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..model import Site, Status
+from .views import PostingView
+
+if TYPE_CHECKING:
+    from .facets import FacetValue
+    from .frame import Chrome
+    from .listings import Browse, Pager
+    from .posting_pages import Fallback, Statement
+    from .site_pages import Passage, SitemapEntry
+
+LIVE = (Status.OPEN, Status.CLOSING_SOON)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """One output file: where it goes and which posting file (or "site") it comes from."""
+
+    path: str
+    source: str = "site"
+    template: ClassVar[str] = ""
+    keyed: ClassVar[bool] = True
+
+    @property
+    def interface_lang(self) -> str:
+        """The language of the page's interface words ("" for English-only files)."""
+        return ""
+
+    def context(self) -> dict[str, Any]:
+        """What the layout receives: every field by name."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Framed(Page):
+    """A reader's page, inside the site's frame (header, language toggle, footer)."""
+
+    chrome: Chrome
+
+    @property
+    def interface_lang(self) -> str:
+        """The page's language."""
+        return self.chrome.lang
+
+
+@dataclass(frozen=True, kw_only=True)
+class PostingPage(Framed):
+    """A posting's own page; structured data and a calendar only while it is live."""
+
+    template: ClassVar[str] = "posting.html"
+    job: PostingView
+    accommodation: Any
+    statement: Statement | None
+    jsonld: str | None
+    calendar_href: str | None
+    flag: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StandInPage(Framed):
+    """A posting in a language it is not published in: its facts, and a link to it."""
+
+    template: ClassVar[str] = "fallback.html"
+    job: PostingView
+    flag: str | None
+    fallback: Fallback
+    statement: Statement | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class HomePage(Framed):
+    """A language's home: every live posting, with filters, search and facets to browse."""
+
+    template: ClassVar[str] = "home.html"
+    cards: tuple[Card, ...]
+    browse: tuple[Browse, ...]
+    pay_steps: tuple[tuple[int, str], ...]
+    unstated_pay: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClosedPage(Framed):
+    """One page of the closed archive."""
+
+    template: ClassVar[str] = "closed.html"
+    cards: tuple[Card, ...]
+    pager: Pager
+    jobs_json: str
+    base_url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class FacetPage(Framed):
+    """The open postings of one facet value (a place, an organization, a job type)."""
+
+    template: ClassVar[str] = "facet.html"
+    value: FacetValue
+    cards: tuple[Card, ...]
+    intro: str
+    alerts: str
+    feed_href: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotFoundPage(Framed):
+    """The 404 page, with a passage in each other language."""
+
+    template: ClassVar[str] = "404.html"
+    others: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeedPage(Page):
+    """An Atom feed of live postings: a language's, or one facet value's."""
+
+    template: ClassVar[str] = "feed.xml"
+    site: Site
+    lang: str
+    entries: tuple[tuple[PostingView, str], ...]
+    label: str
+    self_url: str
+    home_url: str
+    updated: str
+    root: str
+    list_href: str
+    site_href: str
+    site_title: str
+    title_lang: str
+
+    @property
+    def interface_lang(self) -> str:
+        """The feed's language."""
+        return self.lang
+
+
+@dataclass(frozen=True, kw_only=True)
+class SitemapPage(Page):
+    """sitemap.xml: every page that asks to be indexed (rendered every build)."""
+
+    template: ClassVar[str] = "sitemap.xml"
+    keyed: ClassVar[bool] = False
+    entries: tuple[SitemapEntry, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RobotsPage(Page):
+    """robots.txt: where the sitemap is."""
+
+    template: ClassVar[str] = "robots.txt"
+    sitemap: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataFile(Page):
+    """A file written by code rather than a layout (open data, a calendar)."""
+
+    def data(self) -> bytes:
+        """The file's bytes."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenData(DataFile):
+    """jobs.json, jobs.csv or next-change.txt, from the build's open-data document (rendered
+    every build: it holds the whole site)."""
+
+    keyed: ClassVar[bool] = False
+    document: dict[str, Any]
+
+    def data(self) -> bytes:
+        """The file's bytes, in the format its name says."""
+        from ..outputs.opendata import to_csv, to_json, to_next_change
+        writer = {"jobs.json": to_json, "jobs.csv": to_csv,
+                  "next-change.txt": to_next_change}[self.path]
+        return writer(self.document)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalendarFile(DataFile):
+    """deadline.ics: a live posting's deadline as an iCalendar event."""
+
+    view: PostingView
+    site: Site
+
+    def data(self) -> bytes:
+        """The calendar's bytes."""
+        from ..outputs.calendar import deadline_ics
+        return deadline_ics(self.view, self.site)
+
+
+@dataclass(frozen=True)
+class Card:
+    """A posting as a listing shows it: its link from the listing, any preview mark, and what
+    the filters read (facet slugs, the most its pay can reach in a year, posted date)."""
+
+    view: PostingView
+    href: str
+    flag: str | None = None
+    locations: str = ""
+    organization: str = ""
+    term: str = ""
+    salary: int = 0
+    posted: str = ""
+    arrangement: str = ""
+

@@ -1,0 +1,192 @@
+"""Stage 3, plan: postings at a moment -> every page to write, checked before anything is.
+
+Each posting becomes a `Unit` (its page, stand-ins and calendar: `openings/pages/posting_pages.py`);
+the listings (`openings/pages/listings.py`) and the site's own files (`openings/pages/site_pages.py`) are
+planned here too. Two pages claiming one path are reported here, naming both sources.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from ..digests import digest
+from ..errors import Problem
+from ..model import Content, Posting, Site
+from ..outputs.opendata import Lines
+from ..time.timeline import Standing, Timeline
+from .frame import alternates
+from .listings import language_pages
+from .page import LIVE, Page
+from .posting_pages import calendar_page, calendar_path, fallback_page, posting_page, preview_flag
+from .site_pages import SitemapEntry, site_pages, sitemap_entries
+from .views import PostingView, ViewCache, posting_view
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A posting's own files (its page, its stand-ins in other languages, its calendar): their
+    paths and key are known at once, their pages planned only when the build needs them."""
+
+    view: PostingView
+    site: Site
+    targets: tuple[tuple[str, str], ...]
+    flag: str | None
+    site_key: str
+    stand_ins: tuple[PostingView, ...]
+    stand_in_flags: tuple[str | None, ...] = ()
+
+    @cached_property
+    def key(self) -> str:
+        """A digest of everything the unit's files show."""
+        return digest(repr((self.view, self.targets, self.flag, self.site_key, self.stand_ins,
+                            self.stand_in_flags)))
+
+    @property
+    def indexed(self) -> tuple[str, ...]:
+        """The pages search indexes, while the posting is open to readers and not a preview:
+        its own, and its stand-ins, so each language's search reaches every open posting."""
+        if self.view.status not in LIVE or self.flag:
+            return ()
+        return (self.view.path, *(stand_in.path for stand_in in self.stand_ins))
+
+    @cached_property
+    def paths(self) -> tuple[str, ...]:
+        """Every file of the unit, without planning its pages."""
+        view = self.view
+        paths = (view.path, *(stand_in.path for stand_in in self.stand_ins))
+        return (*paths, calendar_path(view)) if view.status in LIVE else paths
+
+    def pages(self) -> list[Page]:
+        """The unit's pages."""
+        view, versions = self.view, dict(self.targets)
+        pages: list[Page] = [posting_page(view, self.site, versions, self.flag)]
+        flags = self.stand_in_flags or (None,) * len(self.stand_ins)
+        pages += [fallback_page(stand_in, view, self.site, versions, flag)
+                  for stand_in, flag in zip(self.stand_ins, flags, strict=True)]
+        return [*pages, calendar_page(view, self.site)] if view.status in LIVE else pages
+
+    def entry(self) -> SitemapEntry | None:
+        """The posting page's line in the sitemap, when it asks to be indexed."""
+        view = self.view
+        if view.status not in LIVE or self.flag:
+            return None
+        return SitemapEntry(self.site.url_for(view.path), view.posted_iso[:10],
+                            alternates(self.site, view.path, dict(self.targets)))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every file of a build: each posting's unit, the pages about many postings (listings,
+    feeds, open data, sitemap), and the views they were made from."""
+
+    units: tuple[Unit, ...]
+    listings: tuple[Page, ...]
+    views: tuple[PostingView, ...]
+    next_change: datetime | None
+
+    @property
+    def shown(self) -> tuple[PostingView, ...]:
+        """Every view a page of the build shows: the postings' own and their stand-ins'."""
+        return self.views + tuple(view for unit in self.units for view in unit.stand_ins)
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        """Every page, the units' planned now."""
+        return tuple(page for unit in self.units for page in unit.pages()) + self.listings
+
+    @property
+    def indexed(self) -> tuple[str, ...]:
+        """The pages search indexes."""
+        return tuple(path for unit in self.units for path in unit.indexed)
+
+
+def stand_ins_of(view: PostingView, site: Site, targets: Mapping[str, str],
+                 cache: ViewCache, at: Standing) -> tuple[PostingView, ...]:
+    """A posting as its stand-in shows it in each site language it has no translation in."""
+    views = []
+    for lang in site.languages:
+        key = (view.posting, view.status, lang)
+        if lang not in targets:
+            if key not in cache:
+                cache[key] = posting_view(view.posting, site, at, lang)
+            views.append(cache[key])
+    return tuple(views)
+
+
+def translation_targets(views: Iterable[PostingView]) -> dict[str, dict[str, str]]:
+    """For each job_id, the page path of each language it is published in."""
+    targets: dict[str, dict[str, str]] = defaultdict(dict)
+    for view in views:
+        if view.posting.job_id:
+            targets[view.posting.job_id][view.posting.lang] = view.path
+    return targets
+
+
+def versions_of(view: PostingView, targets: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """A posting's page in each language it is published in."""
+    return dict(targets.get(view.posting.job_id or "", {view.posting.lang: view.path}))
+
+
+def conflicts(claimed: Iterable[tuple[str, str]]) -> list[Problem]:
+    """Two sources writing one output path: an error naming every source."""
+    claims: dict[str, list[str]] = defaultdict(list)
+    for path, source in claimed:
+        claims[path].append(source)
+    return [Problem(source, 1, f"two sources write {path}: " + ", ".join(sources))
+            for path, sources in sorted(claims.items()) if len(sources) > 1
+            for source in sources]
+
+
+def shown_in(posting: Posting, at: Standing, drafts: bool, preview: bool) -> bool:
+    """Whether a build shows a posting: once its posted moment has come (at once, marked, in
+    the preview), drafts only when asked for (or in the preview), never once retired."""
+    return (preview or at.posted) and (drafts or preview or not posting.draft) and not at.retired
+
+
+def make_views(content: Content, timeline: Timeline, drafts: bool, preview: bool,
+               cache: ViewCache) -> tuple[PostingView, ...]:
+    """What each shown posting shows at the timeline's moment, reusing views of unchanged
+    postings."""
+    site, views = content.site, []
+    for posting in content.postings:
+        at = timeline.standings[posting]
+        if shown_in(posting, at, drafts, preview):
+            key = (posting, at.status, posting.lang)
+            if key not in cache:
+                cache[key] = posting_view(posting, site, at)
+            views.append(cache[key])
+    return tuple(views)
+
+
+def plan_site(content: Content, timeline: Timeline, drafts: bool = False,
+              preview: bool = False, cache: ViewCache | None = None,
+              lines: Lines | None = None) -> tuple[Plan, list[Problem]]:
+    """Decide every file of the site as it stands on the timeline (with drafts and scheduled
+    postings, marked, in the editors' preview); the caches keep views and open-data lines.
+    Each language lists every posting: its own version, or its stand-in in that language."""
+    site, cache, now = content.site, {} if cache is None else cache, timeline.now
+    views = make_views(content, timeline, drafts, preview, cache)
+    change = timeline.next_change
+    targets, site_key = translation_targets(views), repr(site)
+    versions = {v.path: versions_of(v, targets) for v in views}
+    stand_ins = {v.path: stand_ins_of(v, site, versions[v.path], cache,
+                                      timeline.standings[v.posting]) for v in views}
+    shown = views + tuple(s for v in views for s in stand_ins[v.path])
+    flags = {v.path: preview_flag(v, site, timeline.standings[v.posting].posted) for v in shown
+             } if preview or drafts else {}
+    units = tuple(Unit(v, site, tuple(sorted(versions[v.path].items())), flags.get(v.path),
+                       site_key, stand_ins[v.path],
+                       tuple(flags.get(s.path) for s in stand_ins[v.path])) for v in views)
+    pages: list[Page] = []
+    for lang in site.languages:
+        pages += language_pages(site, lang, [v for v in shown if v.lang == lang], now, flags)
+    entries = [entry for unit in units if (entry := unit.entry())] + sitemap_entries(pages)
+    pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change,
+                        entries, lines)
+    claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths]
+    return (Plan(units, tuple(pages), views, change),
+            conflicts(claimed + [(page.path, page.source) for page in pages]))
