@@ -3,11 +3,13 @@
     python bench/run.py [--postings N] [--rounds R]
 
 Generates N postings (bench/generate.py), then for R rounds alternately runs a clean Hugo build
-(bench/hugo/, an equivalent minimal theme) and a clean `build.py build` on the same files, and
-then each one's second build after touching one posting, and a third after touching it again
-(Openings' steady state: the spare tree exists from the second build on). Reports medians,
-min-max, paired ratios and peak memory (GNU time's maximum resident set), and writes
-bench/RESULTS.md.
+(bench/hugo/, an equivalent minimal theme) and a clean `build.py build` on the same files (an
+empty output folder and no cache), and then each one's second build after touching one closed
+posting, a third after touching it again (Openings' steady state: the spare tree exists from
+the second build on), and a fourth after touching an open posting (its page is indexed, so
+Pagefind runs again). Memory is sampled every 20 ms over the whole process tree: the largest
+Openings process (main or worker) and Pagefind are reported apart. Reports medians, min-max
+and paired ratios, and writes the section for N postings of bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,12 +34,53 @@ from generate import generate  # noqa: E402
 NOW = "2026-11-29T12:00:00-05:00"
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak memory (kB) of one whole process."""
+def descendants(root: int) -> list[int]:
+    """A process and every process below it."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        queue += parents.get(pid, [])
+    return found
+
+
+def resident(pid: int) -> tuple[str, int]:
+    """A process's kind (pagefind, or the tool itself) and resident memory in kB."""
+    try:
+        kind = "pagefind" if b"pagefind" in Path(f"/proc/{pid}/cmdline").read_bytes() else "own"
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return kind, int(line.split()[1])
+    except OSError:
+        pass
+    return "own", 0
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, dict[str, int]]:
+    """Wall seconds of one whole process, and the peak resident memory (kB) of its largest own
+    process and of its largest Pagefind process, sampled every 20 ms."""
     started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=cwd, check=True,
-                          capture_output=True, text=True)
-    return time.perf_counter() - started, int(done.stderr.strip().splitlines()[-1])
+    with tempfile.TemporaryFile() as said:
+        process = subprocess.Popen(command, cwd=cwd, stdout=said, stderr=subprocess.STDOUT)
+        peaks = {"own": 0, "pagefind": 0}
+        while process.poll() is None:
+            for pid in descendants(process.pid):
+                kind, kb = resident(pid)
+                peaks[kind] = max(peaks[kind], kb)
+            time.sleep(0.02)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            said.seek(0)
+            raise SystemExit(f"{command[0]} failed: {said.read().decode()[-2000:]}")
+    return seconds, peaks
 
 
 def hugo_site(corpus: Path) -> Path:
@@ -68,11 +112,23 @@ def clean() -> None:
     shutil.rmtree(OUT / "hugo-site" / "resources", ignore_errors=True)
 
 
-def touch_one(site: Path) -> None:
-    """Change one posting, in both trees."""
+def open_posting(corpus: Path) -> str:
+    """The first posting open at NOW (posted before it, deadline after it)."""
+    day = NOW[:10]
+    for path in sorted(corpus.glob("posting-*.md")):
+        text = path.read_text()
+        posted = text.split("\nposted: ", 1)[1][:10]
+        deadline = text.split("\ndeadline: ", 1)[1][:10]
+        if posted < day < deadline and "draft: true" not in text:
+            return path.name
+    raise SystemExit("no open posting in the corpus")
+
+
+def touch(site: Path, name: str = "posting-000001.md") -> None:
+    """Change one posting's title, in both trees."""
     for folder in (OUT / "corpus", site / "content/jobs"):
-        path = folder / "posting-000001.md"
-        path.write_text(path.read_text().replace("officer 1", "officer 1 (edited)", 1))
+        path = folder / name
+        path.write_text(path.read_text().replace('officer', 'officer (edited)', 1))
 
 
 def summary(values: list[float]) -> str:
@@ -80,54 +136,80 @@ def summary(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} s ({min(values):.2f}-{max(values):.2f})"
 
 
+def section(postings: int, rounds: int, results: dict[str, dict[str, list[float]]],
+            memory: dict[str, dict[str, list[int]]], ratios: list[float]) -> str:
+    """The report of one corpus size."""
+    def cell(tool: str, name: str) -> str:
+        return summary(results[name][tool]) if results[name][tool] else "-"
+    lines = [
+        f"## {postings:,} postings",
+        "",
+        f"`python bench/run.py --postings {postings} --rounds {rounds}`, "
+        f"{time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; whole processes, "
+        "alternating, same corpus.",
+        "",
+        "| | clean build, median (min-max) | one closed posting touched | touched again | "
+        "one open posting touched | peak memory, largest own process | peak memory, Pagefind |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for tool in ("hugo", "openings"):
+        lines.append(f"| {tool} | {cell(tool, 'clean')} | {cell(tool, 'second')} | "
+                     f"{cell(tool, 'third')} | {cell(tool, 'open')} | "
+                     f"{max(memory['own'][tool]) / 1024:.0f} MiB | "
+                     + (f"{max(memory['pagefind'][tool]) / 1024:.0f} MiB |" if tool == "openings"
+                        else "- |"))
+    per = {tool: statistics.median(results["clean"][tool]) / postings * 1000
+           for tool in ("hugo", "openings")}
+    lines += ["", f"Paired ratio openings / hugo, clean build: median "
+              f"{statistics.median(ratios):.2f}x (min {min(ratios):.2f}x, max {max(ratios):.2f}x). "
+              f"Per posting, clean: openings {per['openings']:.2f} ms, hugo {per['hugo']:.2f} ms.",
+              ""]
+    return "\n".join(lines)
+
+
+def write_section(text: str, postings: int) -> None:
+    """Put one size's section into RESULTS.md, replacing the same size's, keeping the others."""
+    path = HERE / "RESULTS.md"
+    old = path.read_text() if path.exists() else ""
+    parts = [p for p in old.split("\n## ")[1:] if not p.startswith(f"{postings:,} postings")]
+    kept = {int(p.split(" ", 1)[0].replace(",", "")): "## " + p.rstrip() + "\n" for p in parts
+            if p.split(" ", 1)[0].replace(",", "").isdigit()}
+    kept[postings] = text
+    path.write_text("# Benchmark results\n\n" + "\n".join(kept[n] for n in sorted(kept)))
+
+
 def main() -> None:
     """Generate, build alternately, report."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--postings", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-edits", action="store_true", help="clean builds only")
     args = parser.parse_args()
     shutil.rmtree(OUT, ignore_errors=True)
     generate(args.postings, OUT / "corpus")
     site = hugo_site(OUT / "corpus")
-    runs = commands(site)
-    clean_times: dict[str, list[float]] = {"hugo": [], "openings": []}
-    memory: dict[str, list[int]] = {"hugo": [], "openings": []}
-    second: dict[str, list[float]] = {"hugo": [], "openings": []}
-    third: dict[str, list[float]] = {"hugo": [], "openings": []}
-    edit_memory: dict[str, list[int]] = {"hugo": [], "openings": []}
+    runs, opened = commands(site), open_posting(OUT / "corpus")
+    names = ("clean", "second", "third", "open")
+    results: dict[str, dict[str, list[float]]] = {name: {"hugo": [], "openings": []}
+                                                  for name in names}
+    memory: dict[str, dict[str, list[int]]] = {k: {"hugo": [0], "openings": [0]}
+                                               for k in ("own", "pagefind")}
     for _ in range(args.rounds):
         for tool in ("hugo", "openings"):
             clean()
-            seconds, peak = timed(*runs[tool])
-            clean_times[tool].append(seconds)
-            memory[tool].append(peak)
-            for edits in (second, third):
-                touch_one(site)
-                seconds, peak = timed(*runs[tool])
-                edits[tool].append(seconds)
-                edit_memory[tool].append(peak)
-    ratios = [o / h for o, h in zip(clean_times["openings"], clean_times["hugo"], strict=True)]
-    lines = [
-        "# Benchmark results",
-        "",
-        f"`python bench/run.py --postings {args.postings} --rounds {args.rounds}` "
-        f"(`make bench`), {time.strftime('%Y-%m-%d')}, "
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}; whole processes, alternating, same corpus.",
-        "",
-        "| | clean build, median (min-max) | second build, one posting touched | third build, "
-        "touched again | peak memory, clean | peak memory, edits |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for tool in ("hugo", "openings"):
-        lines.append(f"| {tool} | {summary(clean_times[tool])} | {summary(second[tool])} | "
-                     f"{summary(third[tool])} | {max(memory[tool]) / 1024:.0f} MB | "
-                     f"{max(edit_memory[tool]) / 1024:.0f} MB |")
-    lines += ["", f"Paired ratio openings / hugo, clean build: median "
-              f"{statistics.median(ratios):.2f}x (min {min(ratios):.2f}x, max {max(ratios):.2f}x)."]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    (HERE / "RESULTS.md").write_text(report)
+            for name in names[:1] if args.no_edits else names:
+                if name != "clean":
+                    touch(site, opened if name == "open" else "posting-000001.md")
+                seconds, peaks = timed(*runs[tool])
+                results[name][tool].append(seconds)
+                for kind, kb in peaks.items():
+                    memory[kind][tool].append(kb)
+    ratios = [o / h for o, h in zip(results["clean"]["openings"], results["clean"]["hugo"],
+                                    strict=True)]
+    text = section(args.postings, args.rounds, results, memory, ratios)
+    print(text)
+    write_section(text, args.postings)
 
 
 if __name__ == "__main__":

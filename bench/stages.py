@@ -23,12 +23,15 @@ from openings import build_site  # noqa: E402
 
 STAGES = {
     "read YAML front-matter": "source.py:.*\\(compose\\)",
-    "Markdown to HTML": "markdown.py:.*\\(render\\)",
-    "check fields (includes Markdown)": "load.py:.*\\(read_posting\\)",
-    "posting rules": "rules.py:.*\\(check_postings\\)",
-    "plan (views, Babel formatting)": "plan.py:.*\\(plan_site\\)",
-    "render (Jinja2)": "render.py:.*\\(render_page\\)",
-    "search index (Pagefind)": "search.py:.*\\(index_search\\)",
+    "read a posting (fields, Markdown)": "posting_fields.py:.*\\(read_posting\\)",
+    "  of which Markdown to HTML": "markdown.py:.*\\(render\\)",
+    "posting rules": "rules.py:.*\\(posting_problems\\)",
+    "views (Babel formatting)": "views.py:.*\\(posting_view\\)",
+    "open-data lines": "opendata.py:.*\\(posting_lines\\)",
+    "plan (listings, units)": "plan.py:.*\\(plan_site\\)",
+    "render (Jinja2, data files)": "render.py:.*\\(render_page\\)",
+    "write files": "publish.py:.*\\(write_rendered\\)",
+    "search index (waiting for Pagefind)": "search.py:.*\\(finish\\)",
 }
 
 

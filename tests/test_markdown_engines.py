@@ -1,5 +1,6 @@
-"""Two engines read editors' Markdown: cmark-gfm publishes it (openings/content/markdown.py) and
-markdown-it-py gives the editors' checks their tokens and lines (openings/content/markdown_tokens.py).
+"""Two engines read editors' Markdown: cmark-gfm publishes it (openings/content/markdown.py)
+and markdown-it-py gives the editors' checks their tokens and lines
+(openings/content/markdown_tokens.py).
 What editors are told must be what readers get: both see the same headings, links, images and
 tables, links on the same lines, and both keep every safety rule."""
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from openings.build.publish import check_output, publish
+from openings.build.publish import check_output, publish, write_rendered
 from openings.errors import OutputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,3 +86,23 @@ def test_a_site_set_aside_by_a_killed_swap_is_restored(tmp_path: Path) -> None:
     from openings.build.publish import remove_leftovers
     remove_leftovers(tmp_path / "site")
     assert snapshot(tmp_path / "site") == {"index.html": b"previous", "jobs.json": b"{}"}
+
+
+def test_a_worker_never_brings_back_a_staging_tree_already_removed(tmp_path: Path) -> None:
+    root, made = tmp_path / ".site.staging-1-x", set[Path]()
+    root.mkdir()
+    write_rendered(root, "jobs/a/index.html", b"a", None, made)
+    shutil.rmtree(root)
+    with pytest.raises(FileNotFoundError):
+        write_rendered(root, "jobs/b/index.html", b"b", None, made)
+    assert not root.exists()
+
+
+def test_a_changed_file_is_written_as_a_new_file_never_through_a_link(tmp_path: Path) -> None:
+    live, root = tmp_path / "live.html", tmp_path / "staging"
+    root.mkdir()
+    live.write_bytes(b"old")
+    os.link(live, root / "index.html")
+    write_rendered(root, "index.html", b"new", "digest of old", set())
+    assert (root / "index.html").read_bytes() == b"new"
+    assert live.read_bytes() == b"old"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -154,3 +155,20 @@ def test_a_result_carries_the_cards_facts(indexed: dict[str, dict[str, Any]]) ->
         "deadline": "2026-12-01T23:59:00-05:00", "soon": "2026-11-28T23:59:00-05:00",
         "deadline_text": indexed["/jobs/clerk/"]["meta"]["deadline_text"]}
     assert "December 1, 2026" in indexed["/jobs/clerk/"]["meta"]["deadline_text"]
+
+
+def test_a_build_failing_while_the_index_is_made_leaves_the_site_and_no_indexer_files(
+        tmp_path: Path) -> None:
+    folder = make_content(tmp_path, {"a.md": posting("Analyst"), "b.md": posting("Clerk")})
+    out = tmp_path / "build" / "site"
+    build_site(folder, out, LAYOUTS, NOW)
+    before = files(out)
+    broken = tmp_path / "layouts"
+    shutil.copytree(LAYOUTS, broken)
+    (broken / "closed.html").write_text(
+        "{% extends 'base.html' %}{% block main %}{{ missing.name }}{% endblock %}")
+    (folder / "a.md").write_text(posting("Senior Analyst"))
+    with pytest.raises(Exception, match="missing"):
+        build_site(folder, out, broken, NOW)
+    assert files(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == [".cache", "site"]

@@ -19,7 +19,7 @@ from openings.time.timeline import (
     END_OF_DAY,
     START_OF_DAY,
     closing_soon_from,
-    is_published,
+    is_shown,
     localize,
     next_change,
     parse_moment,
@@ -241,31 +241,45 @@ def test_status_only_moves_forward_open_then_closing_soon_then_closed(text):
 # --- Publication ----------------------------------------------------------------------------
 
 
+def shown(job: Posting, now: datetime, drafts: bool, preview: bool = False) -> bool:
+    """Whether a build at `now` shows the posting (a site keeping closed postings 3 years)."""
+    return is_shown(job, standing(job, site_of(3), now), drafts, preview)
+
+
 def test_a_date_only_posted_publishes_from_midnight_site_time():
     job = posting(posted="2026-11-20")
     assert job.posted.at == utc(2026, 11, 20, 5, 0)  # 00:00 EST
-    assert not is_published(job, datetime(2026, 11, 19, 23, 59, 59, tzinfo=TORONTO), False)
-    assert is_published(job, datetime(2026, 11, 20, 0, 0, tzinfo=TORONTO), False)
+    assert not shown(job, datetime(2026, 11, 19, 23, 59, 59, tzinfo=TORONTO), False)
+    assert shown(job, datetime(2026, 11, 20, 0, 0, tzinfo=TORONTO), False)
 
 
 def test_a_posting_scheduled_for_later_is_not_published_yet():
     job = posting(posted="2026-11-20T09:00:00-05:00")
-    assert not is_published(job, utc(2026, 11, 20, 13, 59, 59), False)
-    assert is_published(job, utc(2026, 11, 20, 14, 0), False)
+    assert not shown(job, utc(2026, 11, 20, 13, 59, 59), False)
+    assert shown(job, utc(2026, 11, 20, 14, 0), False)
+    assert shown(job, utc(2026, 11, 20, 13, 59, 59), False, preview=True)
 
 
 def test_a_draft_is_published_only_when_drafts_are_asked_for():
     job = posting(posted="2026-11-02", draft=True)
     now = utc(2026, 11, 29, 17, 0)
-    assert not is_published(job, now, drafts=False)
-    assert is_published(job, now, drafts=True)
+    assert not shown(job, now, drafts=False)
+    assert shown(job, now, drafts=True)
+    assert shown(job, now, drafts=False, preview=True)
 
 
 def test_a_posting_that_is_not_a_draft_is_published_with_or_without_drafts():
     job = posting(posted="2026-11-02", draft=False)
     now = utc(2026, 11, 29, 17, 0)
-    assert is_published(job, now, drafts=False)
-    assert is_published(job, now, drafts=True)
+    assert shown(job, now, drafts=False)
+    assert shown(job, now, drafts=True)
+
+
+def test_a_retired_posting_is_never_shown():
+    job = posting(posted="2026-11-02", deadline_text="2026-12-04")
+    leaves = utc(2029, 12, 5, 4, 59)
+    assert shown(job, leaves - SECOND, drafts=False)
+    assert not shown(job, leaves, drafts=True, preview=True)
 
 
 # --- When the site next needs a rebuild ---------------------------------------------------

@@ -31,7 +31,7 @@ def slim(posting: Posting) -> Posting:
 @dataclass
 class Bodies:
     """The bodies of one build, in one file that is removed when the build ends (or, after a
-    kill, by the next build with the staging trees it left)."""
+    kill, with the staging trees it left, by the next build that publishes)."""
 
     folder: Path
     places: dict[str, Place] = field(default_factory=dict)

@@ -48,12 +48,16 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
         context.set_forkserver_preload([work.__module__])
     with ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs,
                              mp_context=context) as pool:
-        ahead: Iterator[Out] = iter(())
-        for batch in batched(chain(head, stream), BATCH):
-            sent = pool.map(work, batch, chunksize=CHUNK)
+        try:
+            ahead: Iterator[Out] = iter(())
+            for batch in batched(chain(head, stream), BATCH):
+                sent = pool.map(work, batch, chunksize=CHUNK)
+                yield from ahead
+                ahead = sent
             yield from ahead
-            ahead = sent
-        yield from ahead
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def batched(items: Iterable[In], size: int) -> Iterator[list[In]]:

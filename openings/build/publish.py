@@ -99,11 +99,27 @@ def write_rendered(root: Path, relative: str, data: bytes, known: str | None,
     found = digest(data)
     if found != known:
         target = inside(root, relative)
-        if known is None and target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        write_one(target, data, target, replace=known is not None)
+        if known is None:
+            make_folders(root, target.parent, made)
+        else:
+            target.unlink(missing_ok=True)
+        target.write_bytes(data)
     return Written(found)
+
+
+def make_folders(root: Path, folder: Path, made: set[Path]) -> None:
+    """Make the folders from the staging tree's root down to `folder`, never the root itself:
+    a worker still running after its build failed or was stopped must not bring back a staging
+    tree already removed."""
+    relative = folder.relative_to(root)
+    if relative == Path("."):
+        return
+    for level in (*reversed(relative.parents[:-1]), relative):
+        path = root / level
+        if path not in made:
+            with contextlib.suppress(FileExistsError):
+                path.mkdir()
+            made.add(path)
 
 
 def tree_id(folder: Path) -> tuple[int, int] | None:

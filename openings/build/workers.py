@@ -66,9 +66,11 @@ def body_of(job: UnitJob) -> str:
         return read_body(bodies, job.place)
     path = Path(posting.source)
     try:
-        full = load_posting(path, path.read_bytes(), job.unit.site)[0]
-    except OSError:
-        full = None
+        data = path.read_bytes()
+    except OSError as err:
+        raise OutputError(f"{posting.source}: cannot read the file again to publish its page "
+                          f"({err.strerror}); build again") from err
+    full = load_posting(path, data, job.unit.site)[0]
     if full is None or digest(full.body_html) != posting.body_digest:
         raise OutputError(f"{posting.source}: the file changed while the site was being built; "
                           "build again")

@@ -101,6 +101,8 @@ def canadian_experience(posting: Posting, site: Site) -> Iterator[tuple[int, str
         return
     fields = [(posting.line_of(key), getattr(posting, key) or "") for key in TEXT_FIELDS]
     for line, text in [*fields, (posting.body_line, posting.body)]:
+        if "canad" not in text.lower():
+            continue
         for match in CANADIAN_EXPERIENCE.finditer(text):
             yield line + text.count("\n", 0, match.start()), (
                 f"“{' '.join(match.group(0).split())}”: Ontario forbids asking for Canadian "

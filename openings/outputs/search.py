@@ -8,9 +8,12 @@ started as soon as the last page to index is written.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,6 +25,7 @@ from ..build.publish import FileData
 from ..digests import digest
 from ..errors import OutputError
 
+PR_SET_PDEATHSIG = 1
 
 def indexed_digest(manifest: Mapping[str, str], indexed: Iterable[str]) -> str | None:
     """A digest of every page marked for the index, from the digests of its files; None when
@@ -90,22 +94,27 @@ class SearchIndex:
                 shutil.rmtree(index, ignore_errors=True)
         self.shown = linked(staging, self.indexed)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(self.shown), "--output-path",
-             str(index), "--silent"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            text=True)
+            [sys.executable, "-m", "pagefind", "--site", str(self.shown / "site"),
+             "--output-path", str(self.shown / "index"), "--silent"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            preexec_fn=die_with_parent)
 
-    def finish(self, staging: Path) -> None:
-        """Wait for the index (start it if the pages never all came) and steady its entry."""
+    def finish(self, staging: Path, manifest: Mapping[str, str]) -> None:
+        """Wait for the index and move it into the staging tree, its entry steadied (Pagefind
+        writes beside the tree, so a failed build's tree is never written into)."""
         if not self.started:
+            self.digests = {path: manifest[path] for path in self.indexed}
             self.start(staging)
-        if self.process is None:
+        if self.process is None or self.shown is None:
             return
         _, errors = self.process.communicate()
         failed, self.process = self.process.returncode != 0, None
+        if not failed:
+            steady_entry(self.shown / "index" / "pagefind-entry.json")
+            os.rename(self.shown / "index", staging / "pagefind")
         self.close()
         if failed:
             raise OutputError(f"the search index could not be built: {errors.strip()}")
-        steady_entry(staging / "pagefind" / "pagefind-entry.json")
 
     def close(self) -> None:
         """Stop Pagefind if it still runs (the build failed) and remove the pages shown to it."""
@@ -118,17 +127,30 @@ class SearchIndex:
             self.shown = None
 
 
+def die_with_parent() -> None:
+    """In Pagefind's process before it starts: be killed when the build is (Linux), so a
+    stopped build leaves no indexer writing beside the site."""
+    libc = ctypes.util.find_library("c")
+    if libc and sys.platform.startswith("linux"):
+        ctypes.CDLL(libc).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def linked(folder: Path, pages: Iterable[str]) -> Path:
-    """Only the pages to be searched, linked into a folder of their own beside the staging
-    tree: Pagefind reads every page it is shown, and holds them all in memory."""
+    """A folder beside the staging tree holding only the pages to be searched, linked into
+    `site/` (Pagefind reads every page it is shown, and holds them all in memory); Pagefind
+    writes the index into its `index/`. Removed whole if a link fails."""
     shown = Path(tempfile.mkdtemp(prefix=f"{folder.name}-search-", dir=folder.parent))
     made: set[Path] = set()
-    for page in pages:
-        target = shown / page
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        os.link(folder / page, target)
+    try:
+        for page in pages:
+            target = shown / "site" / page
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.link(folder / page, target)
+    except BaseException:
+        shutil.rmtree(shown, ignore_errors=True)
+        raise
     return shown
 
 

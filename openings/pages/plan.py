@@ -1,8 +1,8 @@
 """Stage 3, plan: postings at a moment -> every page to write, checked before anything is.
 
-Each posting becomes a `Unit` (its page, stand-ins and calendar: `openings/pages/posting_pages.py`);
-the listings (`openings/pages/listings.py`) and the site's own files (`openings/pages/site_pages.py`) are
-planned here too. Two pages claiming one path are reported here, naming both sources.
+Each posting becomes a `Unit` (its page, stand-ins and calendar: `posting_pages.py`); the
+listings (`listings.py`) and the site's own files (`site_pages.py`) are planned here too.
+Two pages claiming one path are reported here, naming both sources.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from functools import cached_property
 
 from ..digests import digest
 from ..errors import Problem
-from ..model import Content, Posting, Site
+from ..model import Content, Site
 from ..outputs.opendata import Lines
-from ..time.timeline import Standing, Timeline
+from ..time.timeline import Standing, Timeline, is_shown
 from .frame import alternates
 from .listings import language_pages
 from .page import LIVE, Page
@@ -141,12 +141,6 @@ def conflicts(claimed: Iterable[tuple[str, str]]) -> list[Problem]:
             for source in sources]
 
 
-def shown_in(posting: Posting, at: Standing, drafts: bool, preview: bool) -> bool:
-    """Whether a build shows a posting: once its posted moment has come (at once, marked, in
-    the preview), drafts only when asked for (or in the preview), never once retired."""
-    return (preview or at.posted) and (drafts or preview or not posting.draft) and not at.retired
-
-
 def make_views(content: Content, timeline: Timeline, drafts: bool, preview: bool,
                cache: ViewCache) -> tuple[PostingView, ...]:
     """What each shown posting shows at the timeline's moment, reusing views of unchanged
@@ -154,7 +148,7 @@ def make_views(content: Content, timeline: Timeline, drafts: bool, preview: bool
     site, views = content.site, []
     for posting in content.postings:
         at = timeline.standings[posting]
-        if shown_in(posting, at, drafts, preview):
+        if is_shown(posting, at, drafts, preview):
             key = (posting, at.status, posting.lang)
             if key not in cache:
                 cache[key] = posting_view(posting, site, at)

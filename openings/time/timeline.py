@@ -123,13 +123,6 @@ def status(deadline: datetime, now: datetime, days: int, zone: ZoneInfo) -> Stat
     return Status.OPEN
 
 
-def is_published(posting: Posting, now: datetime, drafts: bool,
-                 scheduled: bool = False) -> bool:
-    """Published once its posted moment has come (or early, in the preview), and drafts only
-    when asked for."""
-    return (scheduled or posting.posted.at <= now) and (drafts or not posting.draft)
-
-
 @lru_cache(maxsize=65_536)
 def retention_end(deadline: datetime, years: int, zone: ZoneInfo) -> datetime:
     """When a closed posting leaves the public site: `years` after its deadline, same wall
@@ -180,6 +173,12 @@ def standing(posting: Posting, site: Site, now: datetime) -> Standing:
     return Standing(status(deadline, now, site.closing_soon_days, zone), posting.posted.at <= now,
                     soon, now >= end, next_change([posting], now, site.closing_soon_days, zone,
                                                   site.closed_retention_years))
+
+
+def is_shown(posting: Posting, at: Standing, drafts: bool, preview: bool = False) -> bool:
+    """Whether a build shows a posting: once its posted moment has come (at once, marked, in
+    the preview), drafts only when asked for (or in the preview), never once retired."""
+    return (preview or at.posted) and (drafts or preview or not posting.draft) and not at.retired
 
 
 @dataclass(frozen=True)
