@@ -13,7 +13,6 @@ import mimetypes
 import os
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
@@ -26,10 +25,13 @@ from tornado.ioloop import IOLoop
 
 from ..errors import ERROR, ContentErrors, Problem
 from ..policy import for_preview
+from .changes import Changes
 from .preview import Clock, Preview, Round
 from .report import as_text
 
 POLL_SECONDS = 0.1
+TOLD_SECONDS = 2.0
+"""How long the watcher waits before looking anyway, when inotify tells it of changes."""
 TEMPORARY = (".swp", ".swx", ".swo", "~", ".tmp", ".part")
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
@@ -130,7 +132,7 @@ class Polling(Watcher):  # type: ignore[misc]
         super().__init__()
         self.folders, self.on_change = folders, on_change
         self._tasks: dict[str, dict[str, Any]] = {str(folder): {} for folder in folders}
-        self.seen = snapshot(folders)
+        self.seen, self.changes = snapshot(folders), Changes(folders)
 
     def start(self, callback: Callable[[], None]) -> bool:
         """Start polling in a thread; livereload's own polling is not needed."""
@@ -143,9 +145,10 @@ class Polling(Watcher):  # type: ignore[misc]
         return None, None
 
     def poll(self, loop: IOLoop) -> None:
-        """Rebuild whenever a watched file changes, then reload every browser."""
+        """Rebuild whenever a watched file changes, then reload every browser; told at once
+        by inotify where it exists, else polling every POLL_SECONDS."""
         while True:
-            time.sleep(POLL_SECONDS)
+            self.changes.wait(TOLD_SECONDS if self.changes.told else POLL_SECONDS)
             now = snapshot(self.folders)
             if now != self.seen:
                 self.seen = now
