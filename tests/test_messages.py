@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
@@ -16,10 +17,18 @@ METHODS = [("openings/**.py", "python"), ("layouts/**.html", "jinja2"),
 KEYWORDS = {"_": None, "N_": None, "t": None}
 
 
-def extracted() -> set[str]:
+def searched(path: str) -> bool:
+    """Only the code and the layouts hold messages: a built site or a benchmark's corpus
+    beside them is not walked."""
+    relative = Path(path).relative_to(ROOT).parts
+    return relative[0] in ("openings", "layouts") and not relative[-1].startswith((".", "_"))
+
+
+@cache
+def extracted() -> frozenset[str]:
     """Every message the code and layouts show, found as `make messages` finds them."""
-    return {message for _, _, message, *_ in extract_from_dir(
-        str(ROOT), METHODS, keywords=KEYWORDS)}
+    return frozenset(message for _, _, message, *_ in extract_from_dir(
+        str(ROOT), METHODS, keywords=KEYWORDS, directory_filter=searched))
 
 
 def test_every_message_shown_has_a_french_translation() -> None:

@@ -6,7 +6,7 @@ keyboard, search in English and French (results as cards that show the facts and
 the clock, standing in for the list), the status turning over at the closing-soon threshold and
 at the deadline (Playwright's clock), the countdown, the site without JavaScript, the closed-job
 finder, the print / copy-link buttons, axe-core on the states only script produces, a
-1,000-posting site, and two screenshots of the filters for docs/.
+600-posting site, and two screenshots of the filters for docs/.
 
 The golden site, server, Chromium and opener are the shared ones of tests/browser.py; the axe
 and focus helpers those of tests/test_browser.py. With the golden content at tests.golden.NOW
@@ -20,13 +20,13 @@ and focus helpers those of tests/test_browser.py. With the golden content at tes
 
 and the French home Analyste des données (the French version of Data Analyst) and Web Developer
 (through its French stand-in). The two orders a sort can make of the two English cards coincide,
-so sorting is tested on the 1,000-posting site built by bench/generate.py (module fixture, about
-12 s), which the scale, finder and search-count tests share.
+so sorting is tested on the 600-posting site built by bench/generate.py (a module fixture),
+which the scale, finder and search-count tests share.
 
 Run time, measured: the module's 52 tests take about 120 s on a 2-CPU machine busy with other
 work (load average 3-8): 1.3-2.5 s a test (a fresh context, and a second page load wherever a
-test moves the clock or opens an address the shared opener does not know), plus 9-12 s once to
-generate and build the 1,000 postings; the scale test itself takes about 4 s.
+test moves the clock or opens an address the shared opener does not know), plus a few
+seconds once to generate and build the 600 postings; the scale test itself takes about 4 s.
 
 Screenshots: test_screenshot_home_with_a_filter takes its pictures in a temporary folder;
 `make screenshots` writes the committed ones in docs/screenshots/.
@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
 
 SCALE_NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
-SCALE_POSTINGS = 1000
+SCALE_POSTINGS = 600
 
 LIVE = '[data-listing="live"] > [data-deadline]'
 WD, DA, FR_DA = "Web Developer", "Data Analyst", "Analyste des données"
@@ -294,12 +294,12 @@ def built_cards(page_file: Path) -> list[dict[str, str]]:
     return parser.cards
 
 
-# --- the 1,000-posting site -----------------------------------------------------------------
+# --- the 600-posting site -----------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def scale_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """bench/generate.py's 1,000 postings, built (with search) at SCALE_NOW."""
+    """bench/generate.py's 600 postings, built (with search) at SCALE_NOW."""
     spec = importlib.util.spec_from_file_location("bench_generate",
                                                   ROOT / "bench" / "generate.py")
     assert spec is not None and spec.loader is not None
@@ -313,7 +313,7 @@ def scale_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def scale_url(scale_site: Path) -> Iterator[str]:
-    """The 1,000-posting site served on 127.0.0.1 like the golden one."""
+    """The 600-posting site served on 127.0.0.1 like the golden one."""
     handler = functools.partial(_QuietHandler, directory=str(scale_site))
     server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -469,7 +469,7 @@ def test_a_shared_address_with_every_field_is_restored(reader: Reader) -> None:
     assert count_text(page) == showing(1, TOTAL)
 
 
-# --- 2. sorting (on the 1,000-posting site: the golden cards sort the same every way) -------
+# --- 2. sorting (on the 600-posting site: the golden cards sort the same every way) -------
 
 
 def _card_facts(page: Page) -> list[dict[str, Any]]:
@@ -943,7 +943,7 @@ def test_axe_posting_after_it_closed(reader: Reader) -> None:
     assert_no_axe_violations(page, "a posting closed by status.js")
 
 
-# --- 9. a 1,000-posting site ----------------------------------------------------------------
+# --- 9. a 600-posting site ----------------------------------------------------------------
 
 
 def test_scale_filters_and_search(reader: Reader, scale_site: Path, scale_url: str) -> None:
