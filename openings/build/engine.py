@@ -131,8 +131,7 @@ def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, draft
 
     gc.freeze()
     try:
-        manifest = publish(out, files, index.finish
-                           if search else None, trees)
+        manifest = publish(out, files, index.finish if search else None, trees)
     finally:
         gc.unfreeze()
         index.close()
