@@ -68,8 +68,10 @@ def read_file(item: Item) -> tuple[str | None, Any]:
     what it parsed to; a build's first pass (`now` given) also summarizes it."""
     path, known, site, now = item
     data = read_bytes(path)
-    if data is None or isinstance(data, OSError):
-        return None, data and Problem(display_path(path), 1, unreadable(data))
+    if data is None:
+        return None, None
+    if isinstance(data, OSError):
+        return None, Problem(display_path(path), 1, unreadable(data))
     found = digest(data)
     if found == known:
         return found, None
