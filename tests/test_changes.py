@@ -40,3 +40,14 @@ def test_a_rename_over_a_posting_is_told(tmp_path: Path) -> None:
     (tmp_path / ".job.md.swp").write_text("two")
     (tmp_path / ".job.md.swp").rename(tmp_path / "job.md")
     assert changes.wait(5)
+
+
+def test_a_save_is_told_once_the_file_is_closed_not_while_it_is_written(tmp_path: Path) -> None:
+    (tmp_path / "job.md").write_text("one")
+    changes = Changes([tmp_path])
+    with (tmp_path / "job.md").open("w") as handle:
+        handle.write("half a pos")
+        handle.flush()
+        assert not changes.wait(0.05)
+        handle.write("ting")
+    assert changes.wait(5)

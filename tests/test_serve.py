@@ -6,14 +6,18 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from openings.editors.preview import Preview
+from openings.editors.serve import PreviewApp, rebuild
 from tests.browser import wait_until
 from tests.conftest import make_content, posting
 
@@ -163,3 +167,65 @@ def test_the_open_browser_reloads_by_itself_after_a_save(server: tuple[str, Path
     finally:
         page.close()
     assert seconds < 1.5
+
+
+MOMENT = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
+LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
+
+
+def preview_of(content: Path) -> Preview:
+    """A preview of a content folder at a fixed moment."""
+    return Preview(content, LAYOUTS, lambda: MOMENT)
+
+
+def test_browsers_reload_once_the_edited_posting_is_ready_and_listings_wait(
+        content: Path) -> None:
+    preview, app = preview_of(content), PreviewApp()
+    rebuild(preview, app, lambda: None)
+    (content / "court-clerk.md").write_text(posting("Court Registrar", deadline="2026-12-01"))
+    home: list[bytes] = []
+    told: list[bytes] = []
+
+    def reload() -> None:
+        """What a browser sees when told to reload: the posting at once, the home page
+        whenever the listings are ready."""
+        told.append(app.round.files["jobs/court-clerk/index.html"])
+        asking = threading.Thread(target=lambda: home.append(b"".join(
+            app({"PATH_INFO": "/"}, lambda status, headers: None))))
+        asking.start()
+        reloads.append(asking)
+
+    reloads: list[threading.Thread] = []
+    rebuild(preview, app, reload)
+    reloads[0].join(10)
+    assert len(told) == 1 and b"Court Registrar" in told[0]
+    assert b"Court Registrar" in home[0] and b"Court Clerk" not in home[0]
+
+
+def test_the_preview_after_edits_is_the_preview_made_afresh(content: Path) -> None:
+    preview = preview_of(content)
+    preview.rebuild()
+    (content / "court-clerk.md").write_text(posting("Court Registrar", deadline="2026-12-01"))
+    (content / "data-co-op.md").unlink()
+    site = content / "site.yml"
+    site.write_text(site.read_text().replace("closing_soon_days: 3", "closing_soon_days: 4"))
+    edited = preview.rebuild()
+    assert edited.problems == ()
+    assert edited.files == preview_of(content).rebuild().files
+
+
+def test_a_listing_is_never_served_from_a_round_still_being_finished(content: Path) -> None:
+    preview, app = preview_of(content), PreviewApp()
+    rebuild(preview, app, lambda: None)
+    app.settled.clear()
+    app.round = preview.start()
+    asked: list[bytes] = []
+    asking = threading.Thread(target=lambda: asked.append(b"".join(
+        app({"PATH_INFO": "/fr/"}, lambda status, headers: None))))
+    asking.start()
+    asking.join(0.2)
+    assert asking.is_alive()
+    app.round = preview.finish(app.round)
+    app.settled.set()
+    asking.join(10)
+    assert b"<html" in asked[0]

@@ -369,3 +369,27 @@ def test_the_sites_next_change_leaves_drafts_out_unless_a_build_shows_them():
     assert timeline([draft, job], site, now).next_change == utc(2026, 12, 2, 4, 59)
     assert timeline([draft, job], site, now, drafts=True).next_change == utc(2026, 11, 18, 4, 59)
     assert timeline([draft, job], site, now).standings[draft].status is Status.OPEN
+
+
+@pytest.mark.parametrize("offset", [-SECOND, timedelta(0), SECOND])
+def test_a_timeline_taken_from_an_earlier_one_is_the_timeline_taken_afresh(offset):
+    site = site_of()
+    job = posting(posted="2026-11-02", deadline_text="2026-12-04")
+    earlier = timeline([job], site, utc(2026, 11, 10))
+    for change in (earlier.next_change, utc(2026, 12, 5, 4, 59)):
+        assert change is not None
+        later = change + offset
+        assert timeline([job], site, later, earlier=earlier) == timeline([job], site, later)
+        earlier = timeline([job], site, later, earlier=earlier)
+
+
+def test_a_timeline_of_other_settings_or_an_earlier_moment_is_not_reused():
+    job = posting(posted="2026-11-02", deadline_text="2026-12-04")
+    taken = timeline([job], site_of(), utc(2026, 11, 10))
+    wider = load_site("site.yml", SITE_YML.replace("closing_soon_days: 3",
+                                                   "closing_soon_days: 30").encode())[0]
+    assert wider is not None
+    assert timeline([job], wider, utc(2026, 11, 10), earlier=taken).standings[job].status \
+        is Status.CLOSING_SOON
+    late = timeline([job], site_of(), utc(2026, 12, 6))
+    assert timeline([job], site_of(), utc(2026, 11, 10), earlier=late) == taken

@@ -3,6 +3,7 @@ again only when their bytes change, and not even read while their size, inode an
 
 from __future__ import annotations
 
+import os
 import time as clock
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,9 +24,18 @@ if TYPE_CHECKING:
 
 def posting_files(folder: Path) -> Iterator[Path]:
     """The Markdown postings of a folder, in a stable order; `_` and `.` files are skipped."""
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.suffix == ".md" and not path.name.startswith(("_", ".")) and path.is_file():
-            yield path
+    return (path for path, _ in posting_entries(folder))
+
+
+def posting_entries(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """The postings of a folder with whether each is a link, read from the folder's listing
+    (no file is looked at on its own unless it is a link)."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.name.endswith(".md") and not entry.name.startswith(("_", ".")) and (
+                entry.is_file()):
+            yield folder / entry.name, entry.is_symlink()
 
 
 @dataclass

@@ -18,6 +18,7 @@ from .content_files import (
     escapes,
     load_postings,
     outside_problem,
+    posting_entries,
     posting_files,
     settings_bytes,
 )
@@ -57,8 +58,8 @@ def load_content(folder: Path, cache: LoadCache | None = None, jobs: int = 1,
     if base_url:
         site = replace(site, base_url=base_url)
     inside: list[Path] = []
-    for path in posting_files(folder):
-        if escapes(path, folder):
+    for path, linked in posting_entries(folder):
+        if linked and escapes(path, folder):
             problems.append(outside_problem(path))
         else:
             inside.append(path)

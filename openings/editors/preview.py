@@ -1,8 +1,10 @@
 """The editors' preview: the whole site kept in memory and rebuilt incrementally.
 
 Unchanged postings are not parsed again, unchanged views not formatted again and unchanged
-pages not rendered again; the layouts are reloaded when any of them changes. When the content
-has errors, every page shows the list of problems instead of a stale page.
+pages not rendered again; the layouts are reloaded when any of them changes. A rebuild comes in
+two steps: `start` makes each posting's pages (enough to show the posting being edited), and
+`finish` the listings and the site's own files. When the content has errors, every page shows
+the list of problems instead of a stale page.
 """
 
 from __future__ import annotations
@@ -19,22 +21,35 @@ from ..build.render import Assets, RenderCache, load_assets, make_environment, r
 from ..content.load import LoadCache, display_path, load_content
 from ..content.rules import check_postings
 from ..errors import ContentErrors, Problem, errors_only
+from ..model import Content
 from ..outputs.opendata import Lines
-from ..pages.plan import plan_site
+from ..pages.plan import Postings, Unit, claims, plan_listings, plan_units
 from ..pages.views import ViewCache
-from ..time.timeline import timeline
+from ..time.timeline import Timeline, timeline
 
 Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
+class Rest:
+    """What a started round still has to plan: the listings of its content and moment."""
+
+    content: Content
+    moment: Timeline
+    postings: Postings
+    started: float
+
+
+@dataclass(frozen=True)
 class Round:
-    """What one rebuild produced: the files, the problems, and how long it took."""
+    """What one rebuild produced: the files, the problems, how long it took and how many pages
+    it rendered; a started round also says what it has still to plan."""
 
     files: dict[str, bytes]
     problems: tuple[Problem, ...]
     seconds: float
     rendered: int
+    rest: Rest | None = None
 
 
 def layouts_stamp(layouts: Path) -> tuple[tuple[str, int, int], ...]:
@@ -53,9 +68,10 @@ class Preview:
     loads: LoadCache = field(default_factory=LoadCache)
     views: ViewCache = field(default_factory=dict)
     rendered: RenderCache = field(default_factory=dict)
-    units: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    units: dict[Unit, dict[str, bytes]] = field(default_factory=dict)
     lines: Lines = field(default_factory=dict)
     stamp: tuple[tuple[str, int, int], ...] = ()
+    moment: Timeline | None = None
     env: Environment | None = None
     assets: Assets = field(default_factory=lambda: Assets({}, ()))
 
@@ -68,8 +84,9 @@ class Preview:
             self.rendered, self.units = {}, {}
         return self.env
 
-    def rebuild(self) -> Round:
-        """Load what changed, plan the site at the clock's moment, render what changed."""
+    def start(self) -> Round:
+        """Load what changed, and plan and render each posting's pages at the clock's moment:
+        the round has every posting's pages, and `rest` says what `finish` plans."""
         started = time.perf_counter()
         content, problems = load_content(self.content, self.loads)
         if content is not None:
@@ -80,24 +97,43 @@ class Preview:
             self.refresh_layouts()
             return Round(dict(self.assets.files), tuple(sorted(problems)),
                          time.perf_counter() - started, 0)
-        moment = timeline(content.postings, content.site, self.clock())
-        plan, conflicts = plan_site(content, moment, preview=True, cache=self.views,
-                                    lines=self.lines)
-        if conflicts:
-            raise ContentErrors(conflicts)
-        env, kept, units = self.refresh_layouts(), RenderCache(), dict[str, dict[str, bytes]]()
-        files: dict[str, bytes] = {}
-        rendered = 0
-        for unit in plan.units:
-            if unit.key not in self.units:
-                self.units[unit.key] = dict(render_pages(env, tuple(unit.pages())))
-                rendered += len(self.units[unit.key])
-            units[unit.key] = self.units[unit.key]
-            files.update(units[unit.key])
-        files.update(render_pages(env, plan.listings, self.rendered, kept))
-        rendered += len(plan.listings) - len(kept.keys() & self.rendered.keys())
-        self.rendered, self.units = kept, units
-        shown = {id(view) for view in plan.shown}
-        self.views = {key: view for key, view in self.views.items() if id(view) in shown}
+        if self.moment is not None and self.moment.site != content.site:
+            self.views = {}
+        self.moment = timeline(content.postings, content.site, self.clock(),
+                               earlier=self.moment)
+        postings = plan_units(content, self.moment, preview=True, cache=self.views)
+        if found := claims(postings.units):
+            raise ContentErrors(found)
+        env, units, files, rendered = self.refresh_layouts(), {}, dict[str, bytes](), 0
+        for unit in postings.units:
+            if unit not in self.units:
+                self.units[unit] = dict(render_pages(env, tuple(unit.pages())))
+                rendered += len(self.units[unit])
+            units[unit] = self.units[unit]
+            files.update(units[unit])
+        self.units = units
         return Round(files | dict(self.assets.files), tuple(sorted(problems)),
-                     time.perf_counter() - started, rendered)
+                     time.perf_counter() - started, rendered,
+                     Rest(content, self.moment, postings, started))
+
+    def finish(self, first: Round) -> Round:
+        """A started round made whole: its listings and the site's own files planned and
+        rendered (those unchanged taken from the last round)."""
+        if first.rest is None:
+            return first
+        rest, env = first.rest, self.env or self.refresh_layouts()
+        listings = plan_listings(rest.content, rest.moment, rest.postings, self.lines)
+        if found := claims(rest.postings.units, listings):
+            raise ContentErrors(found)
+        kept = RenderCache()
+        files = first.files | dict(render_pages(env, listings, self.rendered, kept))
+        rendered = first.rendered + len(listings) - len(kept.keys() & self.rendered.keys())
+        self.rendered = kept
+        shown = {id(view) for view in rest.postings.shown}
+        self.views = {key: view for key, view in self.views.items() if id(view) in shown}
+        return Round(files | dict(self.assets.files), first.problems,
+                     time.perf_counter() - rest.started, rendered)
+
+    def rebuild(self) -> Round:
+        """The whole site at the clock's moment, rebuilding only what changed."""
+        return self.finish(self.start())

@@ -2,8 +2,10 @@
 
 The site is kept in memory (openings.editors.preview) and served by a small WSGI app inside
 livereload's server, which injects its script and reloads the browser after each rebuild. A
-watcher thread polls content/ and layouts/ ten times a second, ignoring editors' temporary
-files, and rebuilds only what an edit affects.
+watcher thread, told of saves by inotify (or polling content/ and layouts/ ten times a second),
+ignores editors' temporary files and rebuilds only what an edit affects. Browsers are told to
+reload as soon as every posting's pages are ready; a request for a listing waits until the
+listings are too.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import mimetypes
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
@@ -30,6 +33,11 @@ from .preview import Clock, Preview, Round
 from .report import as_text
 
 POLL_SECONDS = 0.1
+LEAD_SECONDS = 0.05
+"""How long the listings wait after browsers are told to reload, so that the page being edited
+is served first (the watcher and the server share one interpreter)."""
+SETTLE_SECONDS = 60.0
+"""How long a request for a listing waits for the rebuild under way to finish it."""
 TOLD_SECONDS = 2.0
 """How long the watcher waits before looking anyway, when inotify tells it of changes."""
 TEMPORARY = (".swp", ".swx", ".swo", "~", ".tmp", ".part")
@@ -92,20 +100,26 @@ itself.</p>
 
 
 class PreviewApp:
-    """The WSGI app: the latest round's files from memory, or the problems page."""
+    """The WSGI app: the latest round's files from memory, or the problems page. A file the
+    round does not hold yet waits until the round is whole (`settled`)."""
 
     def __init__(self) -> None:
         self.round = Round({}, (), 0.0, 0)
+        self.settled = threading.Event()
+        self.settled.set()
 
     def __call__(self, environ: dict[str, Any], start: StartResponse) -> Iterator[bytes]:
         """Serve one request."""
         path = page_for(environ.get("PATH_INFO", "/"))
-        files = self.round.files
-        if any(p.severity == ERROR for p in self.round.problems) and not path.startswith(
+        if path not in self.round.files:
+            self.settled.wait(SETTLE_SECONDS)
+        round_ = self.round
+        files = round_.files
+        if any(p.severity == ERROR for p in round_.problems) and not path.startswith(
                 "assets/"):
             styles = tuple(p for p in files if p.endswith(".css"))
             return self.send(start, "200 OK", "text/html",
-                             problems_page(self.round.problems, styles))
+                             problems_page(round_.problems, styles))
         if path not in files and path + "/index.html" in files:
             start("301 Moved Permanently", [("Location", "/" + path + "/")])
             return iter([b""])
@@ -128,7 +142,8 @@ class PreviewApp:
 class Polling(Watcher):  # type: ignore[misc]
     """livereload's watcher, replaced by our own thread: it polls often and rebuilds first."""
 
-    def __init__(self, folders: list[Path], on_change: Callable[[], None]) -> None:
+    def __init__(self, folders: list[Path],
+                 on_change: Callable[[Callable[[], None]], None]) -> None:
         super().__init__()
         self.folders, self.on_change = folders, on_change
         self._tasks: dict[str, dict[str, Any]] = {str(folder): {} for folder in folders}
@@ -145,28 +160,40 @@ class Polling(Watcher):  # type: ignore[misc]
         return None, None
 
     def poll(self, loop: IOLoop) -> None:
-        """Rebuild whenever a watched file changes, then reload every browser; told at once
-        by inotify where it exists, else polling every POLL_SECONDS."""
+        """Rebuild whenever a watched file changes, the rebuild telling every browser to
+        reload; told at once by inotify where it exists, else polling every POLL_SECONDS."""
         while True:
             self.changes.wait(TOLD_SECONDS if self.changes.told else POLL_SECONDS)
             now = snapshot(self.folders)
             if now != self.seen:
                 self.seen = now
-                self.on_change()
-                loop.add_callback(LiveReloadHandler.reload_waiters)
+                self.on_change(lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
 
 
-def rebuild(preview: Preview, app: PreviewApp) -> None:
-    """One rebuild: new files or the problems page; the terminal hears about it."""
+def rebuild(preview: Preview, app: PreviewApp, reload: Callable[[], None]) -> None:
+    """One rebuild: browsers reload once every posting's pages are ready (the listings follow,
+    and a request for one waits for them), or when the rebuild ends with problems; the terminal
+    hears about it."""
+    app.settled.clear()
+    told = False
     try:
-        app.round = preview.rebuild()
+        first = preview.start()
+        if first.rest is not None:
+            app.round, told = first, True
+            reload()
+            time.sleep(LEAD_SECONDS)
+        app.round = preview.finish(first)
     except ContentErrors as err:
         app.round = Round(dict(preview.assets.files), tuple(err.problems), 0.0, 0)
+    finally:
+        app.settled.set()
     if app.round.problems:
         sys.stderr.write(as_text(app.round.problems))
     if not any(p.severity == ERROR for p in app.round.problems):
         print(f"Rebuilt in {app.round.seconds:.2f} s ({app.round.rendered} page(s) "
               "rendered).", flush=True)
+    if not told or any(p.severity == ERROR for p in app.round.problems):
+        reload()
 
 
 def serve(content: Path, layouts: Path, clock: Clock, host: str, port: int) -> None:
@@ -174,8 +201,8 @@ def serve(content: Path, layouts: Path, clock: Clock, host: str, port: int) -> N
     What the first build made is frozen out of the cycle collector's reach, so later rounds do
     not walk the whole site again."""
     preview, app = Preview(content, layouts, clock), PreviewApp()
-    watcher = Polling([content, layouts], lambda: rebuild(preview, app))
-    rebuild(preview, app)
+    watcher = Polling([content, layouts], lambda reload: rebuild(preview, app, reload))
+    rebuild(preview, app, lambda: None)
     gc.freeze()
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Warning: the preview is open to other machines on {host}.", file=sys.stderr)

@@ -66,14 +66,18 @@ def values_of(posting: Posting, t: Translate) -> dict[str, list[tuple[str, str]]
 
 
 def facet_values(items: Iterable[tuple[Posting, str]], t: Translate) -> tuple[FacetValue, ...]:
-    """Every facet value of some postings (with their page paths), sorted by kind and label."""
+    """Every facet value of some postings (with their page paths, in the order given), sorted by
+    kind and label."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     labels: dict[tuple[str, str], str] = {}
     for posting, path in items:
         for kind, values in values_of(posting, t).items():
             for slug, label in values:
-                if slug and path not in groups[(kind, slug)]:
-                    groups[(kind, slug)].append(path)
+                if not slug:
+                    continue
+                paths = groups[(kind, slug)]
+                if not paths or paths[-1] != path:
+                    paths.append(path)
                     labels[(kind, slug)] = label
     order = [kind for kind, _ in KINDS]
     return tuple(FacetValue(kind, slug, labels[(kind, slug)], tuple(paths))

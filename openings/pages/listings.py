@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from ..messages import N_, translator
 from ..model import Site, Status
@@ -53,8 +54,15 @@ def by_deadline(views: Iterable[PostingView], newest_first: bool = False) -> lis
 
 def card(view: PostingView, path: str, flags: Mapping[str, str | None]) -> Card:
     """A posting as a listing at `path` shows it, with what the filters read."""
+    return card_at(view, path, flags.get(view.path))
+
+
+@lru_cache(maxsize=1 << 15)
+def card_at(view: PostingView, path: str, flag: str | None) -> Card:
+    """A card, remembered: the preview plans every listing again after each save, and most
+    cards are those of unchanged postings."""
     values = values_of(view.posting, translator(view.posting.lang))
-    return Card(view, href(path, view.path), flags.get(view.path),
+    return Card(view, href(path, view.path), flag,
                 " ".join(slug for slug, _ in values["locations"]),
                 values["organizations"][0][0], view.posting.term.type,
                 annual_top(view.posting), view.posted_iso, view.posting.work_arrangement)
@@ -114,12 +122,13 @@ def closed_pages(site: Site, lang: str, closed: list[PostingView],
 
 def facet_pages(site: Site, lang: str, values: tuple[FacetValue, ...],
                 live: list[PostingView], now: datetime) -> list[Page]:
-    """One page and one feed per facet value, for readers who browse or want alerts."""
+    """One page and one feed per facet value, for readers who browse or want alerts; `live` is
+    soonest deadline first, and so is each value's list of paths."""
     by_path, prefix, t = {v.path: v for v in live}, lang_prefix(lang, site), translator(lang)
     pages: list[Page] = []
     for value in values:
         folder = f"{prefix}{value.kind}/{value.slug}/"
-        views = by_deadline(by_path[p] for p in value.paths)
+        views = [by_path[p] for p in value.paths]
         pages.append(FacetPage(
             path=folder + "index.html",
             chrome=chrome(site, lang, folder + "index.html", value.label,

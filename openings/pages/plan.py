@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
@@ -29,10 +29,11 @@ from .views import PostingView, ViewCache, posting_view
 @dataclass(frozen=True)
 class Unit:
     """A posting's own files (its page, its stand-ins in other languages, its calendar): their
-    paths and key are known at once, their pages planned only when the build needs them."""
+    paths and key are known at once, their pages planned only when the build needs them. Equal
+    units show the same (`site_key` stands for the site), so the preview keys its pages by unit."""
 
     view: PostingView
-    site: Site
+    site: Site = field(compare=False)
     targets: tuple[tuple[str, str], ...]
     flag: str | None
     site_key: str
@@ -156,15 +157,24 @@ def make_views(content: Content, timeline: Timeline, drafts: bool, preview: bool
     return tuple(views)
 
 
-def plan_site(content: Content, timeline: Timeline, drafts: bool = False,
-              preview: bool = False, cache: ViewCache | None = None,
-              lines: Lines | None = None) -> tuple[Plan, list[Problem]]:
-    """Decide every file of the site as it stands on the timeline (with drafts and scheduled
-    postings, marked, in the editors' preview); the caches keep views and open-data lines.
-    Each language lists every posting: its own version, or its stand-in in that language."""
-    site, cache, now = content.site, {} if cache is None else cache, timeline.now
+@dataclass(frozen=True)
+class Postings:
+    """The first half of planning: each shown posting's unit, the views the listings show
+    (stand-ins included) and the preview's marks by page path."""
+
+    units: tuple[Unit, ...]
+    views: tuple[PostingView, ...]
+    shown: tuple[PostingView, ...]
+    flags: dict[str, str | None]
+
+
+def plan_units(content: Content, timeline: Timeline, drafts: bool = False,
+               preview: bool = False, cache: ViewCache | None = None) -> Postings:
+    """Each shown posting's unit as it stands on the timeline (with drafts and scheduled
+    postings, marked, in the editors' preview); the cache keeps views. Each language lists
+    every posting: its own version, or its stand-in in that language."""
+    site, cache = content.site, {} if cache is None else cache
     views = make_views(content, timeline, drafts, preview, cache)
-    change = timeline.next_change
     targets, site_key = translation_targets(views), repr(site)
     versions = {v.path: versions_of(v, targets) for v in views}
     stand_ins = {v.path: stand_ins_of(v, site, versions[v.path], cache,
@@ -175,12 +185,35 @@ def plan_site(content: Content, timeline: Timeline, drafts: bool = False,
     units = tuple(Unit(v, site, tuple(sorted(versions[v.path].items())), flags.get(v.path),
                        site_key, stand_ins[v.path],
                        tuple(flags.get(s.path) for s in stand_ins[v.path])) for v in views)
-    pages: list[Page] = []
+    return Postings(units, views, shown, flags)
+
+
+def plan_listings(content: Content, timeline: Timeline, postings: Postings,
+                  lines: Lines | None = None) -> tuple[Page, ...]:
+    """The pages about many postings: each language's listings and feeds, then the site's own
+    files (404, open data, sitemap, robots.txt); the cache keeps open-data lines."""
+    site, now, pages = content.site, timeline.now, list[Page]()
     for lang in site.languages:
-        pages += language_pages(site, lang, [v for v in shown if v.lang == lang], now, flags)
-    entries = [entry for unit in units if (entry := unit.entry())] + sitemap_entries(pages)
-    pages += site_pages(site, tuple(v for v in views if not flags.get(v.path)), now, change,
-                        entries, lines)
+        pages += language_pages(site, lang, [v for v in postings.shown if v.lang == lang], now,
+                                postings.flags)
+    entries = [entry for unit in postings.units if (entry := unit.entry())]
+    pages += site_pages(site, tuple(v for v in postings.views if not postings.flags.get(v.path)),
+                        now, timeline.next_change, entries + sitemap_entries(pages), lines)
+    return tuple(pages)
+
+
+def claims(units: tuple[Unit, ...], pages: tuple[Page, ...] = ()) -> list[Problem]:
+    """Two sources writing one output path, among some units and pages."""
     claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths]
-    return (Plan(units, tuple(pages), views, change),
-            conflicts(claimed + [(page.path, page.source) for page in pages]))
+    return conflicts(claimed + [(page.path, page.source) for page in pages])
+
+
+def plan_site(content: Content, timeline: Timeline, drafts: bool = False,
+              preview: bool = False, cache: ViewCache | None = None,
+              lines: Lines | None = None) -> tuple[Plan, list[Problem]]:
+    """Decide every file of the site as it stands on the timeline, and any path two sources
+    claim."""
+    postings = plan_units(content, timeline, drafts, preview, cache)
+    listings = plan_listings(content, timeline, postings, lines)
+    return (Plan(postings.units, listings, postings.views, timeline.next_change),
+            claims(postings.units, listings))

@@ -189,12 +189,22 @@ class Timeline:
     now: datetime
     standings: dict[Posting, Standing]
     next_change: datetime | None
+    site: Site | None = None
 
 
 def timeline(postings: Iterable[Posting], site: Site, now: datetime,
-             drafts: bool = False) -> Timeline:
-    """The timeline of a content folder's postings at `now`."""
-    standings = {posting: standing(posting, site, now) for posting in postings}
+             drafts: bool = False, earlier: Timeline | None = None) -> Timeline:
+    """The timeline of a content folder's postings at `now`; a posting's standing in an
+    `earlier` timeline of the same site is kept while `now` has not reached its next change
+    (the preview asks after every save)."""
+    kept = earlier.standings if earlier and earlier.site == site and earlier.now <= now else {}
+    standings = {posting: at if (at := kept.get(posting)) and still(at, now)
+                 else standing(posting, site, now) for posting in postings}
     changes = [s.next_change for p, s in standings.items()
                if s.next_change is not None and (drafts or not p.draft)]
-    return Timeline(now, standings, min(changes, default=None))
+    return Timeline(now, standings, min(changes, default=None), site)
+
+
+def still(at: Standing, now: datetime) -> bool:
+    """Whether a standing taken earlier still holds at `now` (which has not gone back)."""
+    return at.next_change is None or now < at.next_change
