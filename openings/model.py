@@ -23,18 +23,14 @@ SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 def hash_once(self: Any) -> int:
     """A large frozen record's hash, computed once and from its digest (`digest_repr`), which a
     worker process computes and sends along: such records key the preview's and the build's
-    caches, and hashing every field again in the main process would cost more than the rest."""
+    caches, and hashing every field again in the main process would cost more than the rest.
+    Taken from the digest's digits (not `hash` of a string, which differs between processes),
+    it travels with the record when pickled."""
     cached: int | None = self.__dict__.get("_hash")
     if cached is None:
-        cached = hash(digest_repr(self))
+        cached = int(digest_repr(self)[-16:], 16)
         object.__setattr__(self, "_hash", cached)
     return cached
-
-
-def state_without_hash(self: Any) -> dict[str, Any]:
-    """What pickling keeps of a record: its fields and digest, not the hash cached for this
-    process (string hashes differ between processes)."""
-    return {name: value for name, value in self.__dict__.items() if name != "_hash"}
 
 
 def digest_repr(self: Any) -> str:
@@ -228,7 +224,6 @@ class Posting:
     body_digest: str = ""
 
     __hash__ = hash_once
-    __getstate__ = state_without_hash
 
     __repr__ = digest_repr
 

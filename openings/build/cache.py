@@ -53,8 +53,9 @@ Files = tuple[tuple[str, str], ...]
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while a cache of a million small records is read or written:
-    it would otherwise walk them again and again, and triple the time."""
+    """Pause the cycle collector while a build holds a million small records (reading and
+    writing the cache, gathering summaries, planning): it would otherwise walk them again and
+    again as they grow, and the build makes next to no cyclic garbage."""
     was = gc.isenabled()
     gc.disable()
     try:

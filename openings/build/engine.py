@@ -17,7 +17,7 @@ from ..model import Status
 from ..outputs.search import SearchIndex
 from ..pages.plan import Plan
 from .bodies import Bodies
-from .cache import BuildCache, page_key
+from .cache import BuildCache, page_key, paused_gc
 from .gather import gather
 from .pool import default_jobs
 from .publish import FileData, Kept, Manifest, Trees, check_output, publish, staging_prefix
@@ -101,13 +101,14 @@ def build_site(content_dir: Path, out: Path, layouts: Path, now: datetime,
     files that did not change. Either way the bytes are those of a clean single-process build."""
     clock, jobs = time.perf_counter(), jobs or default_jobs()
     check_output(out, (content_dir, layouts, Path.cwd()))
-    saved = BuildCache.open(out, layouts) if cache else None
-    bodies = Bodies.beside(out.absolute(), staging_prefix(out.absolute()))
-    try:
-        return build_with(content_dir, out, layouts, now, drafts, base_url, search, jobs,
-                          saved, bodies, clock)
-    finally:
-        bodies.remove()
+    with paused_gc():
+        saved = BuildCache.open(out, layouts) if cache else None
+        bodies = Bodies.beside(out.absolute(), staging_prefix(out.absolute()))
+        try:
+            return build_with(content_dir, out, layouts, now, drafts, base_url, search, jobs,
+                              saved, bodies, clock)
+        finally:
+            bodies.remove()
 
 
 def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, drafts: bool,

@@ -24,18 +24,19 @@ if TYPE_CHECKING:
 
 def posting_files(folder: Path) -> Iterator[Path]:
     """The Markdown postings of a folder, in a stable order; `_` and `.` files are skipped."""
-    return (path for path, _ in posting_entries(folder))
+    return (Path(path) for path, _ in posting_entries(folder))
 
 
-def posting_entries(folder: Path) -> Iterator[tuple[Path, bool]]:
-    """The postings of a folder with whether each is a link, read from the folder's listing
-    (no file is looked at on its own unless it is a link)."""
+def posting_entries(folder: Path) -> Iterator[tuple[str, bool]]:
+    """The postings of a folder (as plain strings: a large folder is listed on every build and
+    every preview round) with whether each is a link, read from the folder's listing; no file
+    is looked at on its own unless it is a link."""
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
         if entry.name.endswith(".md") and not entry.name.startswith(("_", ".")) and (
                 entry.is_file()):
-            yield folder / entry.name, entry.is_symlink()
+            yield entry.path, entry.is_symlink()
 
 
 @dataclass
@@ -46,9 +47,9 @@ class LoadCache:
     site.yml changes."""
 
     site_bytes: bytes | None = None
-    files: dict[Path, tuple[str, Posting | None, list[Problem]]] = field(default_factory=dict)
+    files: dict[str, tuple[str, Posting | None, list[Problem]]] = field(default_factory=dict)
     ruled: dict[Posting, list[Problem]] = field(default_factory=dict)
-    stats: dict[Path, tuple[int, int, int, int]] = field(default_factory=dict)
+    stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
 
 
 def read_bytes(path: Path) -> bytes | OSError | None:
@@ -94,12 +95,12 @@ def read_file(item: Item) -> tuple[str | None, Any]:
 SETTLED_NS = 2_000_000_000
 
 
-def stat_key(path: Path) -> tuple[int, int, int, int] | None:
+def stat_key(path: str) -> tuple[int, int, int, int] | None:
     """What says a file is unchanged without reading it (size, inode, change and modification
     times), trusted only once it is two seconds old, so a save within the same clock tick as a
     build is never missed."""
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None
     if clock.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < SETTLED_NS:
@@ -107,7 +108,7 @@ def stat_key(path: Path) -> tuple[int, int, int, int] | None:
     return (status.st_size, status.st_ino, status.st_mtime_ns, status.st_ctime_ns)
 
 
-def load_postings(paths: list[Path], site: Site, cache: LoadCache, jobs: int,
+def load_postings(paths: list[str], site: Site, cache: LoadCache, jobs: int,
                   first: FirstPass | None = None) -> list[tuple[Posting | None, list[Problem]]]:
     """Every posting file, parsed only when its bytes changed, on up to `jobs` processes; a
     file whose size, inode and times are unchanged is not even read. With a build's `first`
@@ -123,7 +124,8 @@ def load_postings(paths: list[Path], site: Site, cache: LoadCache, jobs: int,
         else:
             unsettled.append(path)
     now = first.now if first else None
-    items = ((path, cache.files.get(path, ("",))[0] or None, site, now) for path in unsettled)
+    items = ((Path(path), cache.files.get(path, ("",))[0] or None, site, now)
+             for path in unsettled)
     for path, (found, outcome) in zip(unsettled, ordered_map(read_file, items, jobs),
                                       strict=True):
         if found is None:

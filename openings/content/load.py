@@ -57,10 +57,10 @@ def load_content(folder: Path, cache: LoadCache | None = None, jobs: int = 1,
         return None, problems
     if base_url:
         site = replace(site, base_url=base_url)
-    inside: list[Path] = []
+    inside: list[str] = []
     for path, linked in posting_entries(folder):
-        if linked and escapes(path, folder):
-            problems.append(outside_problem(path))
+        if linked and escapes(Path(path), folder):
+            problems.append(outside_problem(Path(path)))
         else:
             inside.append(path)
     postings: list[Posting] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..model import Site, Status, digest_repr, hash_once, state_without_hash
+from ..model import Site, Status, digest_repr, hash_once
 from .views import PostingView
 
 if TYPE_CHECKING:
@@ -216,6 +216,5 @@ class Card:
     arrangement: str = ""
 
     __hash__ = hash_once
-    __getstate__ = state_without_hash
     __repr__ = digest_repr
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from babel import Locale
 
 from ..messages import ARRANGEMENT_LABELS, N_, STATUS, TERMS, Translate, language_in, translator
-from ..model import Posting, Site, Status, digest_repr, hash_once, state_without_hash
+from ..model import Posting, Site, Status, digest_repr, hash_once
 from ..time.formats import (
     calendar_date,
     deadline_long,
@@ -72,7 +72,6 @@ class PostingView:
     only_in: str | None
 
     __hash__ = hash_once
-    __getstate__ = state_without_hash
     __repr__ = digest_repr
 
     @property
