@@ -28,7 +28,7 @@ STAGES = {
     "posting rules": "rules.py:.*\\(posting_problems\\)",
     "views (Babel formatting)": "views.py:.*\\(posting_view\\)",
     "open-data lines": "opendata.py:.*\\(posting_lines\\)",
-    "plan (listings, units)": "plan.py:.*\\(plan_site\\)",
+    "plan (units, listings)": "gather.py:.*\\(plan\\)",
     "render (Jinja2, data files)": "render.py:.*\\(render_page\\)",
     "write files": "publish.py:.*\\(write_rendered\\)",
     "search index (waiting for Pagefind)": "search.py:.*\\(finish\\)",

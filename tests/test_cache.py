@@ -58,7 +58,7 @@ def test_an_unchanged_page_is_kept_not_rewritten(site: tuple[Path, Path]) -> Non
     assert "Senior Analyst" in (out / "jobs/analyst/index.html").read_text()
 
 
-@pytest.mark.parametrize("change", ["edit", "rename", "delete", "add"])
+@pytest.mark.parametrize("change", ["edit", "rename", "delete", "add", "settings"])
 def test_after_a_content_change_the_cached_build_equals_a_clean_one(
         site: tuple[Path, Path], tmp_path: Path, change: str) -> None:
     content, out = site
@@ -68,10 +68,24 @@ def test_after_a_content_change_the_cached_build_equals_a_clean_one(
         (content / "clerk.md").rename(content / "court-clerk.md")
     elif change == "delete":
         (content / "analyste.md").unlink()
+    elif change == "settings":
+        settings = content / "site.yml"
+        settings.write_text(settings.read_text().replace("closing_soon_days: 3",
+                                                         "closing_soon_days: 4"))
     else:
         (content / "new.md").write_text(posting("New Job"))
     build_site(content, out, LAYOUTS, NOW, search=False)
     same_as_clean(content, out, tmp_path)
+
+
+def test_an_earlier_clock_after_a_later_one_is_a_clean_build_too(
+        site: tuple[Path, Path], tmp_path: Path) -> None:
+    content, out = site
+    build_site(content, out, LAYOUTS, datetime.fromisoformat("2026-12-02T09:00:00-05:00"),
+               search=False)
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    same_as_clean(content, out, tmp_path)
+    assert 'data-status="closing-soon"' in (out / "jobs/clerk/index.html").read_text()
 
 
 def test_a_later_clock_recomputes_every_status(site: tuple[Path, Path], tmp_path: Path) -> None:

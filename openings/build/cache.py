@@ -1,9 +1,9 @@
 """The build cache: what a build keeps on disk (`.cache/openings/` beside the output) so the
 next build skips work whose inputs did not change.
 
-- Each posting file's stat, digest and what it parsed to, and its rule results (`LoadCache`):
-  unchanged postings are neither read nor parsed nor checked again.
-- Each posting's views and open-data lines.
+- What stages 1 to 3 remember (`gather.Memory`): each posting file's stat, digest and what it
+  parsed to, and its rule results (unchanged postings are neither read nor parsed nor checked
+  again), the last timeline, and each posting's views and open-data lines.
 - Each unit's and listing page's key with the digests of its files, and the manifests of the
   live site and of the spare tree beside it (`Trees`): an unchanged file is neither planned,
   rendered nor written again.
@@ -24,11 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.content_files import LoadCache
 from ..digests import digest
-from ..outputs.opendata import Lines
 from ..pages.page import Page
-from ..pages.views import PostingView, ViewCache
+from .gather import Memory
 from .publish import Trees, tree_id
 
 CODE = Path(__file__).resolve().parent.parent
@@ -71,12 +69,10 @@ class BuildCache:
 
     folder: Path
     stamp: str
-    postings: LoadCache = field(default_factory=LoadCache)
+    memory: Memory = field(default_factory=Memory)
     units: dict[str, Files] = field(default_factory=dict)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
-    views: ViewCache = field(default_factory=dict)
     trees: Trees = field(default_factory=Trees)
-    lines: Lines = field(default_factory=dict)
 
     @classmethod
     def open(cls, out: Path, layouts: Path) -> BuildCache:
@@ -93,23 +89,20 @@ class BuildCache:
             return empty
         if not isinstance(saved, dict) or saved.get("stamp") != stamp:
             return empty
-        cache = cls(folder, stamp, saved["postings"], saved["units"], saved["pages"],
-                    saved["views"], saved["trees"], saved["lines"])
+        cache = cls(folder, stamp, saved["memory"], saved["units"], saved["pages"],
+                    saved["trees"])
         cache.trees.spare_folder = spare
         if cache.trees.live_id != tree_id(out.absolute()):
             cache.units, cache.pages = {}, {}
             cache.trees.live, cache.trees.live_id, cache.trees.live_search = {}, None, None
         return cache
 
-    def save(self, units: dict[str, Files], pages: dict[str, tuple[str, str]],
-             shown: tuple[PostingView, ...]) -> None:
-        """Write the cache in one step (a temporary file, then a rename), keeping the views
-        this build showed. The site is already published: if the cache cannot be written (a
-        full disk), it is dropped, and the next build starts clean."""
-        kept = {id(view) for view in shown}
-        views = {key: view for key, view in self.views.items() if id(view) in kept}
-        data = {"stamp": self.stamp, "postings": self.postings, "units": units, "pages": pages,
-                "views": views, "trees": self.trees, "lines": self.lines}
+    def save(self, units: dict[str, Files], pages: dict[str, tuple[str, str]]) -> None:
+        """Write the cache in one step (a temporary file, then a rename). The site is already
+        published: if the cache cannot be written (a full disk), it is dropped, and the next
+        build starts clean."""
+        data = {"stamp": self.stamp, "memory": self.memory, "units": units, "pages": pages,
+                "trees": self.trees}
         name = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ from ..outputs.search import SearchIndex
 from ..pages.plan import Plan
 from .bodies import Bodies
 from .cache import BuildCache, page_key, paused_gc
-from .gather import gather
+from .gather import Memory, gather
 from .pool import default_jobs
 from .publish import FileData, Kept, Manifest, Trees, check_output, publish, staging_prefix
 from .render import Assets, load_assets, make_environment, render_pages
@@ -115,10 +115,9 @@ def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, draft
                base_url: str | None, search: bool, jobs: int, saved: BuildCache | None,
                bodies: Bodies, clock: float) -> BuildReport:
     """The build, its bodies set aside in `bodies`."""
-    first = FirstPass(now, bodies, saved.views if saved else {}, saved.lines if saved else {})
-    _, plan, problems = gather(content_dir, now, drafts, base_url, jobs,
-                               saved.postings if saved else None, first.views, first.lines,
-                               first)
+    memory = saved.memory if saved else Memory()
+    _, plan, problems = gather(content_dir, now, drafts, base_url, jobs, memory,
+                               FirstPass(now, bodies, memory.views, memory.lines))
     loaded = time.perf_counter()
     trees = saved.trees if saved else None
     keys = {page.path: page_key(page) for page in plan.listings} if saved else {}
@@ -138,10 +137,10 @@ def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, draft
         index.close()
     if saved:
         saved.trees.live_search = index.wanted
+        memory.keep_only(plan.shown)
         saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths)
                     for unit in plan.units},
-                   {path: (key, manifest[path]) for path, key in keys.items() if key},
-                   plan.shown)
+                   {path: (key, manifest[path]) for path, key in keys.items() if key})
     statuses = Counter(str(v.status) for v in plan.views)
     return BuildReport(len(manifest), {s: statuses[s] for s in Status}, tuple(problems), {
         "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})

@@ -17,15 +17,12 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from ..build.gather import Memory
 from ..build.render import Assets, RenderCache, load_assets, make_environment, render_pages
-from ..content.load import LoadCache, display_path, load_content
-from ..content.rules import check_postings
 from ..errors import ContentErrors, Problem, errors_only
 from ..model import Content
-from ..outputs.opendata import Lines
-from ..pages.plan import Postings, Unit, claims, plan_listings, plan_units
-from ..pages.views import ViewCache
-from ..time.timeline import Timeline, timeline
+from ..pages.plan import Postings, Unit, claims
+from ..time.timeline import Timeline
 
 Clock = Callable[[], datetime]
 
@@ -60,18 +57,16 @@ def layouts_stamp(layouts: Path) -> tuple[tuple[str, int, int], ...]:
 
 @dataclass
 class Preview:
-    """A long-lived build session for `serve`: caches kept between rebuilds."""
+    """A long-lived build session for `serve`: what the stages remember (`Memory`, the seam a
+    build keeps on disk) and the rendered pages, kept between rebuilds."""
 
     content: Path
     layouts: Path
     clock: Clock
-    loads: LoadCache = field(default_factory=LoadCache)
-    views: ViewCache = field(default_factory=dict)
+    memory: Memory = field(default_factory=Memory)
     rendered: RenderCache = field(default_factory=dict)
     units: dict[Unit, dict[str, bytes]] = field(default_factory=dict)
-    lines: Lines = field(default_factory=dict)
     stamp: tuple[tuple[str, int, int], ...] = ()
-    moment: Timeline | None = None
     env: Environment | None = None
     assets: Assets = field(default_factory=lambda: Assets({}, ()))
 
@@ -88,20 +83,13 @@ class Preview:
         """Load what changed, and plan and render each posting's pages at the clock's moment:
         the round has every posting's pages, and `rest` says what `finish` plans."""
         started = time.perf_counter()
-        content, problems = load_content(self.content, self.loads)
-        if content is not None:
-            problems += check_postings(content.postings, content.site,
-                                       display_path(self.content / "site.yml"),
-                                       self.loads.ruled)
+        content, problems = self.memory.load(self.content)
         if content is None or errors_only(problems):
             self.refresh_layouts()
             return Round(dict(self.assets.files), tuple(sorted(problems)),
                          time.perf_counter() - started, 0)
-        if self.moment is not None and self.moment.site != content.site:
-            self.views = {}
-        self.moment = timeline(content.postings, content.site, self.clock(),
-                               earlier=self.moment)
-        postings = plan_units(content, self.moment, preview=True, cache=self.views)
+        moment = self.memory.timeline(content, self.clock())
+        postings = self.memory.postings(content, moment, preview=True)
         if found := claims(postings.units):
             raise ContentErrors(found)
         env, units, files, rendered = self.refresh_layouts(), {}, dict[str, bytes](), 0
@@ -114,7 +102,7 @@ class Preview:
         self.units = units
         return Round(files | dict(self.assets.files), tuple(sorted(problems)),
                      time.perf_counter() - started, rendered,
-                     Rest(content, self.moment, postings, started))
+                     Rest(content, moment, postings, started))
 
     def finish(self, first: Round) -> Round:
         """A started round made whole: its listings and the site's own files planned and
@@ -122,15 +110,14 @@ class Preview:
         if first.rest is None:
             return first
         rest, env = first.rest, self.env or self.refresh_layouts()
-        listings = plan_listings(rest.content, rest.moment, rest.postings, self.lines)
+        listings = self.memory.listings(rest.content, rest.moment, rest.postings)
         if found := claims(rest.postings.units, listings):
             raise ContentErrors(found)
         kept = RenderCache()
         files = first.files | dict(render_pages(env, listings, self.rendered, kept))
         rendered = first.rendered + len(listings) - len(kept.keys() & self.rendered.keys())
         self.rendered = kept
-        shown = {id(view) for view in rest.postings.shown}
-        self.views = {key: view for key, view in self.views.items() if id(view) in shown}
+        self.memory.keep_only(rest.postings.shown)
         return Round(files | dict(self.assets.files), first.problems,
                      time.perf_counter() - rest.started, rendered)
 

@@ -206,14 +206,3 @@ def claims(units: tuple[Unit, ...], pages: tuple[Page, ...] = ()) -> list[Proble
     """Two sources writing one output path, among some units and pages."""
     claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths]
     return conflicts(claimed + [(page.path, page.source) for page in pages])
-
-
-def plan_site(content: Content, timeline: Timeline, drafts: bool = False,
-              preview: bool = False, cache: ViewCache | None = None,
-              lines: Lines | None = None) -> tuple[Plan, list[Problem]]:
-    """Decide every file of the site as it stands on the timeline, and any path two sources
-    claim."""
-    postings = plan_units(content, timeline, drafts, preview, cache)
-    listings = plan_listings(content, timeline, postings, lines)
-    return (Plan(postings.units, listings, postings.views, timeline.next_change),
-            claims(postings.units, listings))
