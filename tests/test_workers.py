@@ -14,7 +14,7 @@ from openings import build_site
 from openings.build.bodies import Bodies, slim
 from openings.build.gather import gather
 from openings.build.summaries import FirstPass
-from openings.build.workers import UnitJob, body_of, start_worker
+from openings.build.workers import body_of, start_worker
 from openings.content.load import load_content
 from openings.content.rules import posting_problems
 from openings.errors import OutputError
@@ -78,7 +78,7 @@ def test_a_posting_changed_while_the_site_is_built_is_refused(
     start_worker(LAYOUTS, None, None, tmp_path / "staging")  # type: ignore[arg-type]
     (content / "clerk.md").write_text(posting("Clerk").replace(BODY, "Different words."))
     with pytest.raises(OutputError, match="changed while the site was being built"):
-        body_of(UnitJob(plan.units[0], None))
+        body_of(plan.units[0], None)
 
 
 def test_the_posting_rules_refuse_a_posting_without_its_body(tmp_path: Path) -> None:

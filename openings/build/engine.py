@@ -23,7 +23,7 @@ from .pool import default_jobs
 from .publish import FileData, Kept, Manifest, Trees, check_output, publish, staging_prefix
 from .render import Assets, load_assets, make_environment, render_pages
 from .summaries import FirstPass
-from .workers import Job, UnitJob, render_jobs
+from .workers import Job, render_jobs
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None]
         known = saved.units.get(unit.key) if saved else None
         if known is None:
             place = renderer.bodies.places.get(unit.view.posting.source)
-            fresh.append(Job(UnitJob(unit, place), held(had, unit.paths)))
+            fresh.append(Job(unit, place, held(had, unit.paths)))
             continue
         yield from ((path, Kept(digest)) for path, digest in known)
     listings: list[Job] = []
@@ -82,7 +82,7 @@ def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None]
         if key is not None and last is not None and last[0] == key:
             yield page.path, Kept(last[1])
         else:
-            listings.append(Job(page, held(had, (page.path,))))
+            listings.append(Job(page, had=held(had, (page.path,))))
     yield from render_jobs(renderer.layouts, renderer.assets, chain(fresh, listings),
                            renderer.bodies.path, root, renderer.jobs)
     yield from renderer.assets.files

@@ -23,19 +23,13 @@ Files = list[tuple[str, bytes]]
 
 
 @dataclass(frozen=True)
-class UnitJob:
-    """A posting's unit to render, and where its body waits (None: read the file again)."""
-
-    unit: Unit
-    place: Place | None
-
-
-@dataclass(frozen=True)
 class Job:
-    """What to render (a posting's unit, or a listing page) and the digests the staging tree
-    holds at its paths (from the site before last), so unchanged files are not rewritten."""
+    """What to render (a posting's unit, or a listing page), where a unit's body waits (None:
+    read the file again), and the digests the staging tree holds at its paths (from the site
+    before last), so unchanged files are not rewritten."""
 
-    work: UnitJob | Page
+    work: Unit | Page
+    place: Place | None = None
     had: tuple[tuple[str, str], ...] = ()
 
 
@@ -58,19 +52,19 @@ def start_worker(layouts: Path, assets: Assets, bodies: Path | None, root: Path)
     WORKER["self"] = Worker(make_environment(layouts, assets), bodies, root, set())
 
 
-def body_of(job: UnitJob) -> str:
-    """The HTML body of a job's posting: from the store, or from its file when the build did
+def body_of(unit: Unit, place: Place | None) -> str:
+    """The HTML body of a unit's posting: from the store, or from its file when the build did
     not read it (unchanged since the last build), refused if it changed meanwhile."""
-    bodies, posting = WORKER["self"].bodies, job.unit.view.posting
-    if job.place is not None and bodies is not None:
-        return read_body(bodies, job.place)
+    bodies, posting = WORKER["self"].bodies, unit.view.posting
+    if place is not None and bodies is not None:
+        return read_body(bodies, place)
     path = Path(posting.source)
     try:
         data = path.read_bytes()
     except OSError as err:
         raise OutputError(f"{posting.source}: cannot read the file again to publish its page "
                           f"({err.strerror}); build again") from err
-    full = load_posting(path, data, job.unit.site)[0]
+    full = load_posting(path, data, unit.site)[0]
     if full is None or digest(full.body_html) != posting.body_digest:
         raise OutputError(f"{posting.source}: the file changed while the site was being built; "
                           "build again")
@@ -83,13 +77,13 @@ def with_body(unit: Unit, html: str) -> Unit:
     return replace(unit, view=replace(view, posting=replace(view.posting, body_html=html)))
 
 
-def rendered(work: UnitJob | Page, env: Environment) -> Files:
+def rendered(job: Job, env: Environment) -> Files:
     """The files of a unit's pages, or of one listing page."""
-    if isinstance(work, Page):
-        return [(work.path, render_page(env, work))]
-    unit = work.unit
+    unit = job.work
+    if isinstance(unit, Page):
+        return [(unit.path, render_page(env, unit))]
     if unit.view.posting.body_digest:
-        unit = with_body(unit, body_of(work))
+        unit = with_body(unit, body_of(unit, job.place))
     return [(page.path, render_page(env, page)) for page in unit.pages()]
 
 
@@ -97,7 +91,7 @@ def render_job(job: Job) -> list[tuple[str, Written]]:
     """Render a job's files and write them into the staging tree; their digests."""
     worker, had = WORKER["self"], dict(job.had)
     return [(path, write_rendered(worker.root, path, data, had.get(path), worker.made))
-            for path, data in rendered(job.work, worker.env)]
+            for path, data in rendered(job, worker.env)]
 
 
 def render_jobs(layouts: Path, assets: Assets, jobs: Iterable[Job], bodies: Path | None,
