@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 from urllib.parse import quote
 
 from babel import Locale
@@ -25,10 +26,10 @@ from .frame import lang_prefix
 IN_ONLY = N_("In {language} only")
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One row of a posting's summary list; `lang` names the value's language when it is the
-    editor's text shown to a reader of another language."""
+    editor's text shown to a reader of another language. A plain tuple underneath: every view
+    holds several, and the build cache stores them all."""
 
     label: str
     value: str
