@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import pickle
 import shutil
 from collections.abc import Callable
 from datetime import datetime
@@ -110,6 +111,31 @@ def test_a_layout_change_drops_the_cache(site: tuple[Path, Path], tmp_path: Path
 def test_a_damaged_cache_is_ignored(site: tuple[Path, Path], tmp_path: Path) -> None:
     content, out = site
     (out.parent / ".cache/openings/build-cache.pickle").write_bytes(b"not a pickle")
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    same_as_clean(content, out, tmp_path)
+
+
+class FromAnotherVersion:
+    """A record whose class changed shape since the cache was written: loading it fails."""
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return int, ("not a number",)
+
+
+@pytest.mark.parametrize("written", ["another version", "this version", "one record"])
+def test_a_cache_another_version_wrote_is_never_trusted(
+        site: tuple[Path, Path], tmp_path: Path, written: str) -> None:
+    content, out = site
+    cache = out.parent / ".cache/openings/build-cache.pickle"
+    with cache.open("rb") as handle:
+        current = pickle.load(handle)
+    with cache.open("wb") as handle:
+        if written == "one record":
+            pickle.dump({"stamp": current, "memory": FromAnotherVersion()}, handle)
+        else:
+            pickle.dump(current if written == "this version" else written, handle)
+            pickle.dump({"memory": FromAnotherVersion()}, handle)
+    (content / "clerk.md").write_text(posting("Court Clerk", deadline="2026-12-01"))
     build_site(content, out, LAYOUTS, NOW, search=False)
     same_as_clean(content, out, tmp_path)
 

@@ -8,9 +8,11 @@ next build skips work whose inputs did not change.
   live site and of the spare tree beside it (`Trees`): an unchanged file is neither planned,
   rendered nor written again.
 
-The cache is dropped whole when the generator's code or the layouts change, a posting's entry
-when its bytes change, and what it knows of published files when the output folder is not the
-one it last published; statuses are recomputed every build, since the clock moves.
+The cache is dropped whole when the generator's code, the layouts, Python or a library that
+formats, parses or renders changes (the stamp is read before anything else, so a cache written
+by another version is never unpickled), a posting's entry when its bytes change, and what it
+knows of published files when the output folder is not the one it last published; statuses
+are recomputed every build, since the clock moves.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ import contextlib
 import gc
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from ..digests import digest
@@ -33,12 +37,28 @@ CODE = Path(__file__).resolve().parent.parent
 FILE = "build-cache.pickle"
 
 
+LIBRARIES = ("Babel", "cmarkgfm", "Jinja2", "MarkupSafe", "PyYAML", "icalendar", "tzdata",
+             "pagefind")
+"""What formats, parses and renders the cached records: another version of any of them (or of
+Python) drops the cache."""
+
+
 def fingerprint(folders: list[Path]) -> str:
-    """A digest of every file under some folders: the generator's code and the layouts."""
-    return digest("".join(
+    """A digest of every file under some folders (the generator's code and the layouts), of
+    Python's version and of the libraries' versions."""
+    versions = "".join(f"{name}={installed(name)}\n" for name in LIBRARIES)
+    return digest(sys.version + versions + "".join(
         f"{path.relative_to(folder)}\0{digest(path.read_bytes())}\n" for folder in folders
         for path in sorted(p for p in folder.rglob("*") if p.is_file()
                            and "__pycache__" not in p.parts)))
+
+
+def installed(name: str) -> str:
+    """A library's installed version, or "-" where it is missing."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def page_key(page: Page) -> str | None:
@@ -84,10 +104,12 @@ class BuildCache:
         empty = cls(folder, stamp, trees=Trees(spare_folder=spare))
         try:
             with (folder / FILE).open("rb") as handle, paused_gc():
+                if pickle.load(handle) != stamp:
+                    return empty
                 saved = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except Exception:  # a cache that cannot be read, whatever the reason, is no cache
             return empty
-        if not isinstance(saved, dict) or saved.get("stamp") != stamp:
+        if not isinstance(saved, dict):
             return empty
         cache = cls(folder, stamp, saved["memory"], saved["units"], saved["pages"],
                     saved["trees"])
@@ -101,13 +123,13 @@ class BuildCache:
         """Write the cache in one step (a temporary file, then a rename). The site is already
         published: if the cache cannot be written (a full disk), it is dropped, and the next
         build starts clean."""
-        data = {"stamp": self.stamp, "memory": self.memory, "units": units, "pages": pages,
-                "trees": self.trees}
+        data = {"memory": self.memory, "units": units, "pages": pages, "trees": self.trees}
         name = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(dir=self.folder, prefix=".build-cache-")
             with os.fdopen(handle, "wb") as stream, paused_gc():
+                pickle.dump(self.stamp, stream, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(name, self.folder / FILE)
         except OSError:
