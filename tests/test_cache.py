@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import openings.build.cache
 import openings.content.content_files
 from openings import build_site
 from openings.content.load import LoadCache, load_content
@@ -140,8 +141,11 @@ def test_a_cache_another_version_wrote_is_never_trusted(
     same_as_clean(content, out, tmp_path)
 
 
+@pytest.mark.parametrize("compact_at", [0.0, 1.0], ids=["written whole", "written as changes"])
 def test_a_run_of_edits_rewrites_only_what_changed_and_always_equals_a_clean_build(
-        site: tuple[Path, Path], tmp_path: Path) -> None:
+        site: tuple[Path, Path], tmp_path: Path, compact_at: float,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(openings.build.cache, "COMPACT_AT", compact_at)
     content, out = site
     steady = (out / "jobs/old/index.html").stat().st_ino
     steps: list[Callable[[], object]] = [
@@ -158,6 +162,43 @@ def test_a_run_of_edits_rewrites_only_what_changed_and_always_equals_a_clean_bui
         assert (out / "jobs/old/index.html").stat().st_ino == steady
     assert (out.parent / ".cache/openings/spare-site").is_dir()
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".site.")]
+
+
+def test_after_an_edit_the_cache_writes_the_changes_not_the_whole(
+        site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(openings.build.cache, "COMPACT_AT", 1.0)
+    content, out = site
+    cache = out.parent / ".cache/openings"
+    whole = (cache / "build-cache.pickle").stat()
+    (content / "clerk.md").write_text(posting("Court Clerk", deadline="2026-12-01"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    assert (cache / "build-cache.pickle").stat().st_mtime_ns == whole.st_mtime_ns
+    with (cache / "build-cache-changes.pickle").open("rb") as handle:
+        pickle.load(handle)
+        _, _, changed = pickle.load(handle)
+    assert [Path(path).name for path in changed["files"][0]] == ["clerk.md"]
+    assert len(changed["units"][0]) == 1
+
+
+@pytest.mark.parametrize("damage", ["unreadable", "older than the whole"])
+def test_changes_that_cannot_be_trusted_still_give_the_clean_build(
+        site: tuple[Path, Path], tmp_path: Path, damage: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out = site
+    changes = out.parent / ".cache/openings/build-cache-changes.pickle"
+    monkeypatch.setattr(openings.build.cache, "COMPACT_AT", 1.0)
+    (content / "clerk.md").write_text(posting("Court Clerk", deadline="2026-12-01"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    older = changes.read_bytes()
+    monkeypatch.setattr(openings.build.cache, "COMPACT_AT", 0.0)
+    (content / "clerk.md").write_text(posting("Court Registrar", deadline="2026-12-01"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    assert not changes.exists()
+    changes.write_bytes(b"not a pickle" if damage == "unreadable" else older)
+    (content / "analyst.md").write_text(posting("Senior Analyst", job_id="J-1"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    same_as_clean(content, out, tmp_path)
+    assert "Court Registrar" in (out / "jobs/clerk/index.html").read_text()
 
 
 def test_a_build_that_fails_half_way_leaves_the_site_and_the_next_one_is_right(

@@ -27,14 +27,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
+from ..content.content_files import LoadCache
 from ..digests import digest
 from ..pages.page import Page
+from ..time.timeline import Timeline
 from .gather import Memory
 from .publish import Trees, tree_id
 
 CODE = Path(__file__).resolve().parent.parent
 FILE = "build-cache.pickle"
+DELTA = "build-cache-changes.pickle"
 
 
 LIBRARIES = ("Babel", "cmarkgfm", "Jinja2", "MarkupSafe", "PyYAML", "icalendar", "tzdata",
@@ -83,9 +87,21 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+Table = dict[Any, Any]
+MISSING = object()
+COMPACT_AT = 0.2
+"""The share of entries changed since the whole cache was last written above which it is
+written whole again, rather than as the changes."""
+
+
 @dataclass
 class BuildCache:
-    """The cache of one output folder, loaded at the start of a build, saved after the swap."""
+    """The cache of one output folder, loaded at the start of a build, saved after the swap.
+
+    On disk it is the whole cache as some build left it (`FILE`), and the changes every later
+    build made to it (`DELTA`, rewritten whole each build until it grows past `COMPACT_AT`):
+    a build that changed one posting writes one posting's worth. Each file starts with the
+    stamp; the changes name the whole cache they apply to (`base_id`)."""
 
     folder: Path
     stamp: str
@@ -93,6 +109,8 @@ class BuildCache:
     units: dict[str, Files] = field(default_factory=dict)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     trees: Trees = field(default_factory=Trees)
+    base: dict[str, Table] | None = None
+    base_id: str | None = None
 
     @classmethod
     def open(cls, out: Path, layouts: Path) -> BuildCache:
@@ -101,39 +119,107 @@ class BuildCache:
         folder = out.absolute().parent / ".cache" / "openings"
         stamp = fingerprint([CODE, layouts])
         spare = folder / f"spare-{out.absolute().name}"
-        empty = cls(folder, stamp, trees=Trees(spare_folder=spare))
         try:
-            with (folder / FILE).open("rb") as handle, paused_gc():
-                if pickle.load(handle) != stamp:
-                    return empty
-                saved = pickle.load(handle)
+            base_id, head, tables = read_part(folder / FILE, stamp)
+            base = {name: dict(table) for name, table in tables.items()}
+            head = with_changes(folder / DELTA, stamp, base_id, head, tables)
+            cache = cached(folder, stamp, head, tables)
         except Exception:  # a cache that cannot be read, whatever the reason, is no cache
-            return empty
-        if not isinstance(saved, dict):
-            return empty
-        cache = cls(folder, stamp, saved["memory"], saved["units"], saved["pages"],
-                    saved["trees"])
-        cache.trees.spare_folder = spare
+            return cls(folder, stamp, trees=Trees(spare_folder=spare))
+        cache.base, cache.base_id, cache.trees.spare_folder = base, base_id, spare
         if cache.trees.live_id != tree_id(out.absolute()):
             cache.units, cache.pages = {}, {}
             cache.trees.live, cache.trees.live_id, cache.trees.live_search = {}, None, None
         return cache
 
     def save(self, units: dict[str, Files], pages: dict[str, tuple[str, str]]) -> None:
-        """Write the cache in one step (a temporary file, then a rename). The site is already
-        published: if the cache cannot be written (a full disk), it is dropped, and the next
-        build starts clean."""
-        data = {"memory": self.memory, "units": units, "pages": pages, "trees": self.trees}
-        name = None
+        """Write what changed since the whole cache was last written, or the whole cache, in one
+        step each (a temporary file, then a rename). The site is already published: if the cache
+        cannot be written (a full disk), it is dropped, and the next build starts clean."""
+        self.units, self.pages = units, pages
+        head, tables = self.head(), self.tables()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.folder, prefix=".build-cache-")
-            with os.fdopen(handle, "wb") as stream, paused_gc():
-                pickle.dump(self.stamp, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(name, self.folder / FILE)
+            if self.base is not None and self.base_id is not None:
+                delta = {name: changes(self.base[name], table) for name, table in tables.items()}
+                if sum(len(kept) + len(gone) for kept, gone in delta.values()) <= (
+                        COMPACT_AT * sum(len(table) for table in tables.values())):
+                    write_part(self.folder / DELTA, self.stamp, (self.base_id, head, delta))
+                    return
+            write_part(self.folder / FILE, self.stamp, (os.urandom(8).hex(), head, tables))
+            (self.folder / DELTA).unlink(missing_ok=True)
         except OSError:
             with contextlib.suppress(OSError):
-                if name is not None:
-                    Path(name).unlink(missing_ok=True)
                 (self.folder / FILE).unlink(missing_ok=True)
+                (self.folder / DELTA).unlink(missing_ok=True)
+
+    def head(self) -> dict[str, Any]:
+        """What the cache holds besides its tables: written whole every time."""
+        moment = self.memory.moment
+        return {"site_bytes": self.memory.loads.site_bytes, "trees": self.trees,
+                "moment": (moment.now, moment.next_change, moment.site) if moment else None}
+
+    def tables(self) -> dict[str, Table]:
+        """The cache's tables, each written as its changes."""
+        memory = self.memory
+        return {"files": memory.loads.files, "stats": memory.loads.stats,
+                "ruled": memory.loads.ruled, "views": memory.views, "lines": memory.lines,
+                "standings": memory.moment.standings if memory.moment else {},
+                "units": self.units, "pages": self.pages}
+
+
+def cached(folder: Path, stamp: str, head: dict[str, Any], tables: dict[str, Table]) -> BuildCache:
+    """A cache from its head and tables."""
+    moment = head["moment"]
+    loads = LoadCache(head["site_bytes"], tables["files"], tables["ruled"], tables["stats"])
+    memory = Memory(loads, tables["views"], tables["lines"], Timeline(
+        moment[0], tables["standings"], moment[1], moment[2]) if moment else None)
+    return BuildCache(folder, stamp, memory, tables["units"], tables["pages"], head["trees"])
+
+
+def changes(base: Table, table: Table) -> tuple[Table, list[Any]]:
+    """What a table changed since the base: its entries added or replaced, its keys gone."""
+    kept = {key: value for key, value in table.items()
+            if (was := base.get(key, MISSING)) is not value and was != value}
+    return kept, [key for key in base if key not in table]
+
+
+def with_changes(path: Path, stamp: str, base_id: str, head: dict[str, Any],
+                 tables: dict[str, Table]) -> dict[str, Any]:
+    """Apply the changes written since the whole cache, when they are for this one (changes
+    for another are older than it); the head they carry. When they cannot be read, what the
+    cache knows of published files is dropped (the trees may have been swapped since), and
+    what it knows of content stays (it is keyed by content)."""
+    if not path.exists():
+        return head
+    try:
+        found, later, delta = read_part(path, stamp)
+    except Exception:  # changes that cannot be read
+        return head | {"trees": Trees()}
+    if found != base_id:
+        return head
+    for name, (kept, gone) in delta.items():
+        for key in gone:
+            tables[name].pop(key, None)
+        tables[name].update(kept)
+    return dict(later)
+
+
+def read_part(path: Path, stamp: str) -> Any:
+    """One cache file's content, after its stamp (ValueError when the stamp differs)."""
+    with path.open("rb") as handle, paused_gc():
+        if pickle.load(handle) != stamp:
+            raise ValueError("another version's cache")
+        return pickle.load(handle)
+
+
+def write_part(path: Path, stamp: str, content: object) -> None:
+    """Write one cache file in one step: its stamp, then its content."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".build-cache-")
+    try:
+        with os.fdopen(handle, "wb") as stream, paused_gc():
+            pickle.dump(stamp, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(content, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(name, path)
+    finally:
+        Path(name).unlink(missing_ok=True)

@@ -54,15 +54,15 @@ def by_deadline(views: Iterable[PostingView], newest_first: bool = False) -> lis
 
 def card(view: PostingView, path: str, flags: Mapping[str, str | None]) -> Card:
     """A posting as a listing at `path` shows it, with what the filters read."""
-    return card_at(view, path, flags.get(view.path))
+    return card_at(view, root_of(path), flags.get(view.path))
 
 
-@lru_cache(maxsize=1 << 15)
-def card_at(view: PostingView, path: str, flag: str | None) -> Card:
-    """A card, remembered: the preview plans every listing again after each save, and most
-    cards are those of unchanged postings."""
+@lru_cache(maxsize=1 << 16)
+def card_at(view: PostingView, root: str, flag: str | None) -> Card:
+    """A card, remembered: listings at one depth share it (its link is relative to the root),
+    and the preview plans every listing again after each save, most cards unchanged."""
     values = values_of(view.posting, translator(view.posting.lang))
-    return Card(view, href(path, view.path), flag,
+    return Card(view, href("", view.path, root), flag,
                 " ".join(slug for slug, _ in values["locations"]),
                 values["organizations"][0][0], view.posting.term.type,
                 annual_top(view.posting), view.posted_iso, view.posting.work_arrangement)
