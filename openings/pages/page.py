@@ -217,4 +217,3 @@ class Card:
 
     __hash__ = hash_once
     __repr__ = digest_repr
-

@@ -196,7 +196,7 @@ def timeline(postings: Iterable[Posting], site: Site, now: datetime,
              drafts: bool = False, earlier: Timeline | None = None) -> Timeline:
     """The timeline of a content folder's postings at `now`; a posting's standing in an
     `earlier` timeline of the same site is kept while `now` has not reached its next change
-    (the preview asks after every save)."""
+    (the preview keeps the last round's, a build the last build's)."""
     kept = earlier.standings if earlier and earlier.site == site and earlier.now <= now else {}
     standings = {posting: at if (at := kept.get(posting)) and still(at, now)
                  else standing(posting, site, now) for posting in postings}
