@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
 from pathlib import Path
 
 from bench.generate import generate
 from openings import build_site
+from openings.build.pool import SMALL, ordered_map
 from tests.conftest import LAYOUTS
 
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
@@ -25,3 +27,18 @@ def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path) -> None:
     assert len(one) > 800
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
+
+
+def collector_on(_: int) -> bool:
+    """Whether this process's cycle collector runs."""
+    return gc.isenabled()
+
+
+def test_workers_collect_cycles_though_the_build_paused_its_collector() -> None:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        assert set(ordered_map(collector_on, range(SMALL), 2)) == {True}
+    finally:
+        if was:
+            gc.enable()

@@ -19,6 +19,7 @@ from ..content.load import Content, LoadCache, display_path, load_content
 from ..content.rules import check_postings
 from ..errors import ContentErrors, Problem, errors_only
 from ..outputs.opendata import Lines
+from ..pages.listings import card_at
 from ..pages.page import Page
 from ..pages.plan import Plan, Postings, claims, plan_listings, plan_units
 from ..pages.views import PostingView, ViewCache
@@ -26,6 +27,10 @@ from ..time.timeline import Timeline, timeline
 
 if TYPE_CHECKING:
     from .summaries import FirstPass
+
+CARDS_PER_VIEW = 8
+"""Listings show a view at a few depths; more remembered cards than this per view shown are
+mostly stale."""
 
 
 @dataclass
@@ -77,9 +82,12 @@ class Memory:
         return Plan(postings.units, listings, postings.views, moment.next_change)
 
     def keep_only(self, shown: tuple[PostingView, ...]) -> None:
-        """Forget the views no page shows any more."""
+        """Forget the views no page shows any more, and the remembered cards once most of them
+        are of such views (each edit in the preview leaves a few behind)."""
         kept = {id(view) for view in shown}
         self.views = {key: view for key, view in self.views.items() if id(view) in kept}
+        if card_at.cache_info().currsize > CARDS_PER_VIEW * len(shown):
+            card_at.cache_clear()
 
 
 def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None = None,

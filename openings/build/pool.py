@@ -7,6 +7,7 @@ cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
@@ -46,8 +47,8 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
     context = multiprocessing.get_context("forkserver" if fresh else "fork")
     if fresh:
         context.set_forkserver_preload([work.__module__])
-    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs,
-                             mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=started,
+                             initargs=(initializer, initargs), mp_context=context) as pool:
         try:
             ahead: Iterator[Out] = iter(())
             for batch in batched(chain(head, stream), BATCH):
@@ -58,6 +59,14 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def started(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """A worker's start: the cycle collector on (a fork inherits the build's pause, and a
+    worker is not a build), then the caller's set-up."""
+    gc.enable()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def batched(items: Iterable[In], size: int) -> Iterator[list[In]]:

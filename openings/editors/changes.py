@@ -16,9 +16,9 @@ from pathlib import Path
 IN_ATTRIB, IN_CLOSE_WRITE = 0x4, 0x8
 IN_MOVED_FROM, IN_MOVED_TO, IN_CREATE, IN_DELETE = 0x40, 0x80, 0x100, 0x200
 EVENTS = IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE
-"""Not each write (IN_MODIFY): a save is told once the file is closed, so the preview never
-rebuilds from a half-written file; a writer that keeps a file open is seen by the watcher's
-next look (`serve.TOLD_SECONDS`)."""
+"""Not each write (IN_MODIFY): a save is told once the file is closed, so the preview does not
+rebuild at every write of one save (a file only created, or caught by the watcher's look every
+`serve.TOLD_SECONDS`, may still be read half-written; its closing is told and rebuilds again)."""
 IN_NONBLOCK, IN_CLOEXEC = 0o4000, 0o2000000
 
 

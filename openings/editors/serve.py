@@ -4,8 +4,8 @@ The site is kept in memory (openings.editors.preview) and served by a small WSGI
 livereload's server, which injects its script and reloads the browser after each rebuild. A
 watcher thread, told of saves by inotify (or polling content/ and layouts/ ten times a second),
 ignores editors' temporary files and rebuilds only what an edit affects. Browsers are told to
-reload as soon as every posting's pages are ready; a request for a listing waits until the
-listings are too.
+reload as soon as every posting's pages are ready; a request for a listing is answered, from a
+thread, once the listings are too. A layout that fails to render shows as a problem.
 """
 
 from __future__ import annotations
@@ -21,12 +21,16 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
+from livereload.server import LiveScriptContainer
 from livereload.watcher import Watcher
+from tornado.httputil import HTTPServerRequest
 from tornado.ioloop import IOLoop
+from tornado.web import FallbackHandler
 
-from ..errors import ERROR, ContentErrors, Problem
+from ..errors import ERROR, ContentErrors, Problem, display_path
 from ..policy import for_preview
 from .changes import Changes
 from .preview import Clock, Preview, Round
@@ -100,8 +104,9 @@ itself.</p>
 
 
 class PreviewApp:
-    """The WSGI app: the latest round's files from memory, or the problems page. A file the
-    round does not hold yet waits until the round is whole (`settled`)."""
+    """The WSGI app: the latest round's files from memory, or the problems page. It runs on
+    the server's one event loop, so it never waits; `settled` is clear while the round holds
+    only the postings' pages (see `Patient`)."""
 
     def __init__(self) -> None:
         self.round = Round({}, (), 0.0, 0)
@@ -111,8 +116,6 @@ class PreviewApp:
     def __call__(self, environ: dict[str, Any], start: StartResponse) -> Iterator[bytes]:
         """Serve one request."""
         path = page_for(environ.get("PATH_INFO", "/"))
-        if path not in self.round.files:
-            self.settled.wait(SETTLE_SECONDS)
         round_ = self.round
         files = round_.files
         if any(p.severity == ERROR for p in round_.problems) and not path.startswith(
@@ -137,6 +140,37 @@ class PreviewApp:
         start(status, [("Content-Type", kind + charset), ("Cache-Control", "no-store"),
                        ("Content-Length", str(len(body)))])
         return iter([body])
+
+
+class Patient(LiveScriptContainer):  # type: ignore[misc]
+    """livereload's container for the app: a request for a file the round under way does not
+    hold yet (a listing, while the edited posting is already shown) is answered once the round
+    is whole, by a thread that waits for it, so the server's one event loop never waits."""
+
+    def __init__(self, app: PreviewApp, script: str) -> None:
+        super().__init__(app, script)
+        self.app = app
+
+    def __call__(self, request: HTTPServerRequest) -> None:
+        """Answer now, or once the round is whole."""
+        if self.app.settled.is_set() or page_for(request.path) in self.app.round.files:
+            super().__call__(request)
+            return
+        loop = IOLoop.current()
+        threading.Thread(target=self.answer_later, args=(request, loop), daemon=True).start()
+
+    def answer_later(self, request: HTTPServerRequest, loop: IOLoop) -> None:
+        """Wait for the whole round, then answer on the event loop."""
+        self.app.settled.wait(SETTLE_SECONDS)
+        loop.add_callback(super().__call__, request)
+
+
+class PreviewServer(Server):  # type: ignore[misc]
+    """livereload's server, its app behind `Patient`."""
+
+    def get_web_handlers(self, script: str) -> list[Any]:
+        """Every request goes to the app."""
+        return [(r".*", FallbackHandler, {"fallback": Patient(self.app, script)})]
 
 
 class Polling(Watcher):  # type: ignore[misc]
@@ -170,21 +204,35 @@ class Polling(Watcher):  # type: ignore[misc]
                 self.on_change(lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
 
 
+def failure(preview: Preview, err: Exception) -> Problem:
+    """Why a rebuild failed other than by the content (most often a layout saved half-written),
+    where Jinja2 says it failed when it can; the watcher goes on watching."""
+    named = getattr(err, "filename", None)
+    where = display_path(Path(named)) if named else display_path(preview.layouts)
+    fix = ("fix the template and save it again" if isinstance(err, TemplateError)
+           else "save again; if it persists, report it with this message")
+    return Problem(where, getattr(err, "lineno", None) or 1,
+                   f"the preview could not be rebuilt ({type(err).__name__}: {err}); {fix}")
+
+
 def rebuild(preview: Preview, app: PreviewApp, reload: Callable[[], None]) -> None:
-    """One rebuild: browsers reload once every posting's pages are ready (the listings follow,
-    and a request for one waits for them), or when the rebuild ends with problems; the terminal
-    hears about it."""
-    app.settled.clear()
+    """One rebuild: browsers reload once every posting's pages are ready, the listings follow
+    (a request for one is answered when they are ready), and browsers reload again only when
+    the rebuild ends with problems (a layout that fails to render is one; the watcher keeps
+    watching); the terminal hears about it."""
     told = False
     try:
         first = preview.start()
         if first.rest is not None:
+            app.settled.clear()
             app.round, told = first, True
             reload()
             time.sleep(LEAD_SECONDS)
         app.round = preview.finish(first)
     except ContentErrors as err:
         app.round = Round(dict(preview.assets.files), tuple(err.problems), 0.0, 0)
+    except Exception as err:  # shown, not fatal: the editor fixes the layout and saves again
+        app.round = Round(dict(preview.assets.files), (failure(preview, err),), 0.0, 0)
     finally:
         app.settled.set()
     if app.round.problems:
@@ -206,7 +254,7 @@ def serve(content: Path, layouts: Path, clock: Clock, host: str, port: int) -> N
     gc.freeze()
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Warning: the preview is open to other machines on {host}.", file=sys.stderr)
-    server = Server(app, watcher=watcher)
+    server = PreviewServer(app, watcher=watcher)
     print(f"Preview: http://{host}:{port}/ (drafts and scheduled postings are shown and marked)",
           flush=True)
     server.serve(port=port, host=host, debug=False, open_url_delay=None)
