@@ -482,6 +482,7 @@ def _card_facts(page: Page) -> list[dict[str, Any]]:
     return facts
 
 
+@pytest.mark.xdist_group("scale_site")
 @pytest.mark.parametrize(("sort", "key", "descending"),
                          [("newest", "posted", True), ("salary", "salary", True)],
                          ids=["newest", "salary"])
@@ -882,6 +883,7 @@ def test_finder_says_when_no_job_has_the_id(reader: Reader) -> None:
     assert status.get_attribute("role") == "status"
 
 
+@pytest.mark.xdist_group("scale_site")
 def test_finder_finds_a_closed_job_deep_in_the_archive(reader: Reader, scale_site: Path,
                                                        scale_url: str) -> None:
     data = json.loads((scale_site / "jobs.json").read_text(encoding="utf-8"))
@@ -946,6 +948,7 @@ def test_axe_posting_after_it_closed(reader: Reader) -> None:
 # --- 9. a 600-posting site ----------------------------------------------------------------
 
 
+@pytest.mark.xdist_group("scale_site")
 def test_scale_filters_and_search(reader: Reader, scale_site: Path, scale_url: str) -> None:
     cards = built_cards(scale_site / "index.html")
     live = home_postings(scale_site, "en")
@@ -982,6 +985,7 @@ def test_scale_filters_and_search(reader: Reader, scale_site: Path, scale_url: s
     assert page.locator("h1").text_content() == target["title"]
 
 
+@pytest.mark.xdist_group("scale_site")
 def test_scale_search_count_counts_every_match(reader: Reader, scale_site: Path,
                                               scale_url: str) -> None:
     # Search finds English postings and the English stand-ins of French-only ones.

@@ -147,7 +147,7 @@ class Patient(LiveScriptContainer):  # type: ignore[misc]
     hold yet (a listing, while the edited posting is already shown) is answered once the round
     is whole, by a thread that waits for it, so the server's one event loop never waits."""
 
-    def __init__(self, app: PreviewApp, script: str) -> None:
+    def __init__(self, app: PreviewApp, script: bytes) -> None:
         super().__init__(app, script)
         self.app = app
 
@@ -168,7 +168,7 @@ class Patient(LiveScriptContainer):  # type: ignore[misc]
 class PreviewServer(Server):  # type: ignore[misc]
     """livereload's server, its app behind `Patient`."""
 
-    def get_web_handlers(self, script: str) -> list[Any]:
+    def get_web_handlers(self, script: bytes) -> list[Any]:
         """Every request goes to the app."""
         return [(r".*", FallbackHandler, {"fallback": Patient(self.app, script)})]
 
