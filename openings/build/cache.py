@@ -96,7 +96,8 @@ written whole again, rather than as the changes."""
 
 @dataclass
 class BuildCache:
-    """The cache of one output folder, loaded at the start of a build, saved after the swap.
+    """The cache of one output folder, loaded at the start of a build, saved after the swap
+    (both inside the build's pause of the cycle collector, `paused_gc`).
 
     On disk it is the whole cache as some build left it (`FILE`), and the changes every later
     build made to it (`DELTA`, rewritten whole each build until it grows past `COMPACT_AT`):
@@ -206,7 +207,7 @@ def with_changes(path: Path, stamp: str, base_id: str, head: dict[str, Any],
 
 def read_part(path: Path, stamp: str) -> Any:
     """One cache file's content, after its stamp (ValueError when the stamp differs)."""
-    with path.open("rb") as handle, paused_gc():
+    with path.open("rb") as handle:
         if pickle.load(handle) != stamp:
             raise ValueError("another version's cache")
         return pickle.load(handle)
@@ -217,7 +218,7 @@ def write_part(path: Path, stamp: str, content: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=".build-cache-")
     try:
-        with os.fdopen(handle, "wb") as stream, paused_gc():
+        with os.fdopen(handle, "wb") as stream:
             pickle.dump(stamp, stream, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(content, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(name, path)
