@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,6 +22,8 @@ ARRANGEMENTS = ("on-site", "hybrid", "remote")
 RULE_LEVELS = ("error", "warning", "off")
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 """An address that names its scheme (https:, mailto:); anything else is a path in the site."""
+KEY, LINE = "\x1f", "\x1e"
+"""What `Posting.lines` puts before each front-matter key and before its line."""
 
 
 def hash_once(self: Any) -> int:
@@ -26,7 +32,7 @@ def hash_once(self: Any) -> int:
     caches, and hashing every field again in the main process would cost more than the rest.
     Taken from the digest's digits (not `hash` of a string, which differs between processes),
     it travels with the record when pickled."""
-    cached: int | None = self.__dict__.get("_hash")
+    cached: int | None = getattr(self, "_hash", None)
     if cached is None:
         cached = int(digest_repr(self)[-16:], 16)
         object.__setattr__(self, "_hash", cached)
@@ -36,9 +42,10 @@ def hash_once(self: Any) -> int:
 def digest_repr(self: Any) -> str:
     """A short, stable stand-in for every field, computed once (page keys are digests of
     reprs, and large records appear in many pages)."""
-    cached: str | None = self.__dict__.get("_repr")
+    cached: str | None = getattr(self, "_repr", None)
     if cached is None:
-        fields = repr(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+        fields = repr(tuple(getattr(self, name) for name, kind in self.__dataclass_fields__.items()
+                            if kind.compare))
         cached = f"{type(self).__name__}#{digest(fields)}"
         object.__setattr__(self, "_repr", cached)
     return cached
@@ -185,11 +192,13 @@ class Site:
         return self.organization.for_lang(lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Posting:
     """One job posting, validated and converted; the body already safe HTML. During a build
     the main process holds it without its body (`body_digest` then stands for it; see
-    `openings/build/bodies.py`)."""
+    `openings/build/bodies.py`). It has slots, not an instance dict: Python shares the keys of
+    an instance dict only up to 30 fields, so a posting's dict cost 1.6 kB, and every build
+    holds every posting."""
 
     source: str
     line: int
@@ -214,7 +223,7 @@ class Posting:
     draft: bool
     body: str
     body_html: str
-    lines: tuple[tuple[str, int], ...] = ()
+    lines: str = ""
     body_line: int = 0
     links: tuple[tuple[int, str], ...] = ()
     accommodation: Accommodation | None = None
@@ -222,14 +231,42 @@ class Posting:
     language_requirement: str | None = None
     classification: str | None = None
     body_digest: str = ""
+    _repr: str | None = field(default=None, init=False, repr=False, compare=False)
+    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
 
     __hash__ = hash_once
 
     __repr__ = digest_repr
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        """Every slot, its digest and hash included, so they travel with the posting."""
+        return POSTING_STATE(self)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        """Set every slot in one loop run in C: the build cache and the workers unpickle
+        every posting, and a loop in Python would double what that costs."""
+        deque(map(object.__setattr__, repeat(self), Posting.__slots__, state), 0)
+
     def line_of(self, key: str) -> int:
         """The file line of a front-matter key, or of the opening `---` when it is absent."""
-        return dict(self.lines).get(key, self.line)
+        start = self.lines.find(f"{KEY}{key}{LINE}")
+        if start < 0:
+            return self.line
+        start += len(key) + 2
+        end = self.lines.find(KEY, start)
+        return int(self.lines[start:end if end >= 0 else None])
+
+
+def key_lines(pairs: Iterable[tuple[str, int]]) -> str:
+    """Front-matter keys and their lines as one string (`Posting.lines`): a build holds every
+    posting, and a tuple of pairs for each cost it forty objects a posting. A key holding
+    either separator is not one `line_of` is asked for, and is left out."""
+    return "".join(f"{KEY}{key}{LINE}{line}" for key, line in pairs
+                   if KEY not in key and LINE not in key)
+
+
+POSTING_STATE = attrgetter(*Posting.__slots__)
+"""A posting's slots, read in C."""
 
 
 @dataclass(frozen=True)

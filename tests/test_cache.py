@@ -270,3 +270,24 @@ def test_an_edit_that_keeps_the_size_and_restores_the_time_is_still_seen(
     assert path.stat().st_size == status.st_size
     loaded, _ = load_content(content, cache)
     assert loaded is not None and loaded.postings[0].title == "Analyzt"
+
+
+def test_the_whole_cache_is_written_in_slices_and_keeps_one_record_of_each_posting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(openings.build.cache, "SLICE", 2)
+    content = make_content(tmp_path, {f"job-{n}.md": posting(f"Job {n}", job_id=f"J-{n}")
+                                      for n in range(5)})
+    out = tmp_path / "build" / "site"
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    with (out.parent / ".cache/openings/build-cache.pickle").open("rb") as handle:
+        pickle.load(handle)
+        assert pickle.load(handle)[2] == 3
+    memory = openings.build.cache.BuildCache.open(out, LAYOUTS).memory
+    postings = {id(entry[1]) for entry in memory.loads.files.values()}
+    assert len(postings) == 5
+    assert {id(key[0]) for key in memory.views} | {
+        id(view.posting) for view in memory.views.values()} == postings
+    assert {id(key) for key in memory.loads.ruled} == postings
+    (content / "job-3.md").write_text(posting("Senior Job 3", job_id="J-3"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    same_as_clean(content, out, tmp_path)

@@ -24,8 +24,8 @@ from tests.conftest import SITE_YML, make_content, posting
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-29T12:00:00-05:00"
 KILLS = 20
-POSTINGS = int(os.environ.get("OPENINGS_KILL_POSTINGS", "200"))
-"""The suite kills builds of 200 postings (five minutes is the suite's budget); `make
+POSTINGS = int(os.environ.get("OPENINGS_KILL_POSTINGS", "100"))
+"""The suite kills builds of 100 postings (five minutes is the suite's budget); `make
 faults` runs the same loop on 5,000."""
 
 

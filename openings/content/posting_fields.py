@@ -21,6 +21,7 @@ from ..model import (
     Salary,
     Site,
     Term,
+    key_lines,
 )
 from ..time.timeline import END_OF_DAY, START_OF_DAY, parse_moment
 from . import markdown
@@ -179,7 +180,7 @@ def read_posting(path: str, slug: str, source: Source, site: Site,
     return Posting(path, 1, slug, lang, title, organization or site.organization_in(lang), job_id,
                    places, arrangement, location_note, positions, term, hours, salary, posted,
                    deadline, contact, status_note, vacancy, screening, bool(draft),
-                   source.body, html, tuple((key, fields.key_line(key)) for key in sorted(
+                   source.body, html, key_lines((key, fields.key_line(key)) for key in sorted(
                        fields.items)), source.body_line,
                    tuple((source.body_line + line, url) for line, url in links),
                    accommodation, division, language, classification)

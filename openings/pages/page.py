@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Site, Status, digest_repr, hash_once
-from .views import PostingView
+from .views import Apply, Fact, PostingView
 
 if TYPE_CHECKING:
     from .facets import FacetValue
@@ -61,6 +61,8 @@ class PostingPage(Framed):
 
     template: ClassVar[str] = "posting.html"
     job: PostingView
+    facts: tuple[Fact, ...]
+    apply: Apply
     accommodation: Any
     statement: Statement | None
     jsonld: str | None
@@ -74,6 +76,7 @@ class StandInPage(Framed):
 
     template: ClassVar[str] = "fallback.html"
     job: PostingView
+    facts: tuple[Fact, ...]
     flag: str | None
     fallback: Fallback
     statement: Statement | None

@@ -12,7 +12,7 @@ from ..time.formats import locale_for, long_date
 from .frame import Link, chrome, href
 from .jsonld import job_posting, script_json
 from .page import LIVE, CalendarFile, PostingPage, StandInPage
-from .views import PostingView, posting_path
+from .views import PostingView, apply_view, facts_of, posting_path
 
 ONLY_IN_TEXT = N_("This job posting is only offered in {language}:")
 
@@ -67,6 +67,7 @@ def posting_page(view: PostingView, site: Site, targets: Mapping[str, str],
                    toggles=toggles)
     return PostingPage(
         path=view.path, source=posting.source, chrome=frame, job=view,
+        facts=facts_of(view, site), apply=apply_view(view),
         accommodation=posting.accommodation or site.accommodation,
         statement=statement_in(site, posting.lang),
         jsonld=script_json(job_posting(view, site)) if live else None,
@@ -95,6 +96,7 @@ def fallback_page(view: PostingView, original: PostingView, site: Site,
                    toggles=toggles, description=view.summary)
     text = translator(view.lang)(ONLY_IN_TEXT).format(language=language)
     return StandInPage(path=path, source=posting.source, chrome=frame, job=view, flag=flag,
+                       facts=facts_of(view, site),
                        fallback=Fallback(text, target), statement=statement_in(site, view.lang))
 
 

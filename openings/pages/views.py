@@ -28,8 +28,8 @@ IN_ONLY = N_("In {language} only")
 
 class Fact(NamedTuple):
     """One row of a posting's summary list; `lang` names the value's language when it is the
-    editor's text shown to a reader of another language. A plain tuple underneath: every view
-    holds several, and the build cache stores them all."""
+    editor's text shown to a reader of another language. A plain tuple underneath: every
+    posting page holds several."""
 
     label: str
     value: str
@@ -65,8 +65,6 @@ class PostingView:
     posted_iso: str
     location_text: str
     pay_text: str
-    facts: tuple[Fact, ...]
-    apply: Apply
     summary: str
     soon_iso: str
     lang: str
@@ -102,9 +100,9 @@ def mailto(email: str, subject: str | None) -> str:
     return f"mailto:{quote(email, safe='@')}{query}"
 
 
-def apply_view(posting: Posting, t: Translate) -> Apply:
-    """The ways to apply for a posting."""
-    contact = posting.contact
+def apply_view(view: PostingView) -> Apply:
+    """The ways to apply for a posting, made when its page is planned (like `facts_of`)."""
+    contact, t = view.posting.contact, translator(view.lang)
     return Apply(
         contact.email,
         t("Send your application to {email}.").format(email=contact.email)
@@ -197,8 +195,9 @@ def stand_in_facts(posting: Posting, t: Translate, pay_text: str,
 
 def posting_view(posting: Posting, site: Site, at: Standing,
                  lang: str | None = None) -> PostingView:
-    """Compute everything a posting page and a listing show of one posting, in the posting's
-    language or (for its stand-in) in the reader's `lang`, as it stands on the timeline."""
+    """Compute what listings, feeds and a posting's page all show of one posting, in the
+    posting's language or (for its stand-in) in the reader's `lang`, as it stands on the
+    timeline. What only its page shows (`facts_of`, `apply_view`) is made with the page."""
     lang, status = lang or posting.lang, at.status
     t, locale = translator(lang), locale_for(lang, site.country)
     pay_text = pay(posting.salary, lang, locale) if posting.salary else ""
@@ -209,12 +208,19 @@ def posting_view(posting: Posting, site: Site, at: Standing,
         iso(posting.deadline.at, site), deadline,
         deadline_long(posting.deadline.at, site.zone, lang, locale),
         iso(posting.posted.at, site), location_text(posting), pay_text,
-        facts(posting, site, t, pay_text, locale) if own else stand_in_facts(
-            posting, t, pay_text, lang),
-        apply_view(posting, t), summary(posting, t, pay_text, deadline),
+        summary(posting, t, pay_text, deadline),
         iso(at.closing_soon_from, site),
         lang, None if own else t(IN_ONLY).format(language=language_in(posting.lang, lang)),
     )
+
+
+def facts_of(view: PostingView, site: Site) -> tuple[Fact, ...]:
+    """The summary list on a posting's page, or on its stand-in: made when the page is planned,
+    not kept in the view, since nothing else shows it and every build holds every view."""
+    t, locale = translator(view.lang), locale_for(view.lang, site.country)
+    if view.lang == view.posting.lang:
+        return facts(view.posting, site, t, view.pay_text, locale)
+    return stand_in_facts(view.posting, t, view.pay_text, view.lang)
 
 
 def summary(posting: Posting, t: Translate, pay_text: str, deadline: str) -> str:
