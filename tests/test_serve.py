@@ -22,7 +22,7 @@ from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
 from openings.build.gather import CARDS_PER_VIEW
 from openings.editors.preview import Preview
 from openings.editors.serve import Patient, PreviewApp, rebuild
-from openings.pages.listings import card_at
+from openings.pages.page import card_at
 from tests.browser import wait_until
 from tests.conftest import make_content, posting
 

@@ -19,8 +19,7 @@ from ..content.load import Content, LoadCache, display_path, load_content
 from ..content.rules import check_postings
 from ..errors import ContentErrors, Problem, errors_only
 from ..outputs.opendata import Lines
-from ..pages.listings import card_at
-from ..pages.page import Page
+from ..pages.page import Page, card_at
 from ..pages.plan import Plan, Postings, claims, plan_listings, plan_units
 from ..pages.views import PostingView, ViewCache
 from ..time.timeline import Timeline, timeline

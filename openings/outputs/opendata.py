@@ -8,6 +8,7 @@ import json
 from dataclasses import fields
 from datetime import date, datetime
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from ..model import Site
@@ -82,7 +83,7 @@ def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
                   change: datetime | None, memo: Lines | None = None) -> dict[str, Any]:
     """The open data of a build, postings in a stable order; `memo` (the build cache's) keeps
     each unchanged posting's lines, and learns the new ones."""
-    ordered = sorted(views, key=lambda v: (v.posting.lang, v.posting.slug))
+    ordered = sorted(views, key=attrgetter("posting.lang", "posting.slug"))
     known = {} if memo is None else memo
     lines, fresh = [], {}
     for view in ordered:

@@ -7,14 +7,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from functools import lru_cache
+from operator import attrgetter
 
 from ..messages import N_, translator
 from ..model import Site, Status
 from ..time.formats import locale_for, money
-from .facets import EVERY, KINDS, FacetValue, annual_top, facet_values, values_of
+from .facets import EVERY, KINDS, FacetValue, facet_values
 from .frame import chrome, href, lang_prefix, root_of
-from .page import LIVE, Card, ClosedPage, FacetPage, FeedPage, HomePage, Page
+from .page import LIVE, ClosedPage, FacetPage, FeedPage, HomePage, Page
 from .views import PostingView
 
 PAGE_SIZE = 50
@@ -22,6 +22,9 @@ PAY_STEPS = (40_000, 60_000, 80_000, 100_000, 120_000)
 HOME_INTRODUCTION = N_("Jobs you can apply for now, soonest deadline first.")
 CLOSED_INTRODUCTION = N_("Jobs that no longer take applications, most recently closed first.")
 CLOSED_JOBS = N_("Closed jobs")
+BY_DEADLINE = attrgetter("posting.deadline.at", "posting.title", "posting.slug")
+BY_POSTED = attrgetter("posting.posted.at", "posting.slug")
+"""Sort keys read in C: every build sorts every posting several times."""
 
 
 @dataclass(frozen=True)
@@ -48,24 +51,8 @@ class Pager:
 
 def by_deadline(views: Iterable[PostingView], newest_first: bool = False) -> list[PostingView]:
     """Postings by deadline (soonest first, or most recent first)."""
-    return sorted(views, key=lambda v: (v.posting.deadline.at, v.posting.title, v.posting.slug),
+    return sorted(views, key=BY_DEADLINE,
                   reverse=newest_first)
-
-
-def card(view: PostingView, path: str, flags: Mapping[str, str | None]) -> Card:
-    """A posting as a listing at `path` shows it, with what the filters read."""
-    return card_at(view, root_of(path), flags.get(view.path))
-
-
-@lru_cache(maxsize=1 << 16)
-def card_at(view: PostingView, root: str, flag: str | None) -> Card:
-    """A card, remembered: listings at one depth share it (its link is relative to the root),
-    and the preview plans every listing again after each save, most cards unchanged."""
-    values = values_of(view.posting, translator(view.posting.lang))
-    return Card(view, href("", view.path, root), flag,
-                " ".join(slug for slug, _ in values["locations"]),
-                values["organizations"][0][0], view.posting.term.type,
-                annual_top(view.posting), view.posted_iso, view.posting.work_arrangement)
 
 
 def browse(values: tuple[FacetValue, ...], lang: str, site: Site, path: str) -> tuple[Browse, ...]:
@@ -90,7 +77,7 @@ def home_page(site: Site, lang: str, live: list[PostingView], values: tuple[Face
     return HomePage(
         path=path, chrome=chrome(site, lang, path, "", versions, current="home",
                                  description=translator(lang)(HOME_INTRODUCTION)),
-        cards=tuple(card(v, path, flags) for v in live),
+        shown=tuple((v, flags.get(v.path)) for v in live),
         browse=browse(values, lang, site, path), pay_steps=pay_steps(site, lang),
         unstated_pay=any(v.posting.salary is None for v in live))
 
@@ -115,7 +102,7 @@ def closed_pages(site: Site, lang: str, closed: list[PostingView],
         pages.append(ClosedPage(
             path=path, chrome=chrome(site, lang, path, title, versions, current="closed",
                                      description=t(CLOSED_INTRODUCTION)),
-            cards=tuple(card(v, path, flags) for v in chunk), pager=pager,
+            shown=tuple((v, flags.get(v.path)) for v in chunk), pager=pager,
             jobs_json=href(path, "jobs.json"), base_url=site.base_url))
     return pages
 
@@ -133,7 +120,7 @@ def facet_pages(site: Site, lang: str, values: tuple[FacetValue, ...],
             path=folder + "index.html",
             chrome=chrome(site, lang, folder + "index.html", value.label,
                           description=t("Open jobs: {label}").format(label=value.label)),
-            value=value, cards=tuple(card(v, folder + "index.html", {}) for v in views),
+            value=value, shown=tuple((v, None) for v in views),
             intro=t("Open jobs: {label}, soonest deadline first.").format(label=value.label),
             alerts=t("Job alerts: {label}").format(label=value.label), feed_href="feed.xml"))
         pages.append(feed_page(site, lang, views, now, folder, value.label))
@@ -145,7 +132,7 @@ def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime, fol
     """An Atom feed of live postings, newest first: a language's, or one facet value's."""
     folder = folder or lang_prefix(lang, site)
     path = folder + "feed.xml"
-    newest = sorted(live, key=lambda v: (v.posting.posted.at, v.posting.slug), reverse=True)
+    newest = sorted(live, key=BY_POSTED, reverse=True)
     title_lang = site.title.lang_of(lang, site.default_lang)
     return FeedPage(
         path=path, site=site, lang=lang, entries=tuple((v, href(path, v.path)) for v in newest),

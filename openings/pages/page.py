@@ -9,9 +9,13 @@ cache may skip it while its record is unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..messages import translator
 from ..model import Site, Status, digest_repr, hash_once
+from .facets import annual_top, values_of
+from .frame import href, root_of
 from .views import Apply, Fact, PostingView
 
 if TYPE_CHECKING:
@@ -82,35 +86,51 @@ class StandInPage(Framed):
     statement: Statement | None
 
 
+Shown = tuple[tuple[PostingView, str | None], ...]
+"""The postings a listing shows, in order, each with any preview mark."""
+
+
 @dataclass(frozen=True, kw_only=True)
-class HomePage(Framed):
+class Listing(Framed):
+    """A page of postings' cards. It holds the postings it shows; their cards are made when it
+    is rendered, so a build that finds a listing unchanged (most, after one edit) makes none of
+    its cards, and the workers make the rest."""
+
+    shown: Shown
+
+    def context(self) -> dict[str, Any]:
+        """The fields, and the card of each posting shown (`cards`)."""
+        root = root_of(self.path)
+        return super().context() | {
+            "cards": tuple(card_at(view, root, flag) for view, flag in self.shown)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class HomePage(Listing):
     """A language's home: every live posting, with filters, search and facets to browse."""
 
     template: ClassVar[str] = "home.html"
-    cards: tuple[Card, ...]
     browse: tuple[Browse, ...]
     pay_steps: tuple[tuple[int, str], ...]
     unstated_pay: bool
 
 
 @dataclass(frozen=True, kw_only=True)
-class ClosedPage(Framed):
+class ClosedPage(Listing):
     """One page of the closed archive."""
 
     template: ClassVar[str] = "closed.html"
-    cards: tuple[Card, ...]
     pager: Pager
     jobs_json: str
     base_url: str
 
 
 @dataclass(frozen=True, kw_only=True)
-class FacetPage(Framed):
+class FacetPage(Listing):
     """The open postings of one facet value (a place, an organization, a job type)."""
 
     template: ClassVar[str] = "facet.html"
     value: FacetValue
-    cards: tuple[Card, ...]
     intro: str
     alerts: str
     feed_href: str
@@ -220,3 +240,14 @@ class Card:
 
     __hash__ = hash_once
     __repr__ = digest_repr
+
+
+@lru_cache(maxsize=1 << 16)
+def card_at(view: PostingView, root: str, flag: str | None) -> Card:
+    """A card, remembered: listings at one depth share it (its link is relative to the root),
+    and the preview renders changed listings again after each save, most cards unchanged."""
+    values = values_of(view.posting, translator(view.posting.lang))
+    return Card(view, href("", view.path, root), flag,
+                " ".join(slug for slug, _ in values["locations"]),
+                values["organizations"][0][0], view.posting.term.type,
+                annual_top(view.posting), view.posted_iso, view.posting.work_arrangement)
