@@ -164,6 +164,18 @@ def test_a_run_of_edits_rewrites_only_what_changed_and_always_equals_a_clean_bui
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".site.")]
 
 
+def test_a_closed_postings_edit_rewrites_the_archive_and_keeps_the_homes(
+        site: tuple[Path, Path], tmp_path: Path) -> None:
+    content, out = site
+    homes = {path: (out / path).stat().st_ino for path in ("index.html", "fr/index.html")}
+    (content / "old.md").write_text(posting("Retired Role", deadline="2026-11-10",
+                                            posted="2026-10-01"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    assert {path: (out / path).stat().st_ino for path in homes} == homes
+    assert "Retired Role" in (out / "closed/index.html").read_text()
+    assert "Retired Role" in (out / "fr/closed/index.html").read_text()
+    same_as_clean(content, out, tmp_path)
+
 def test_after_an_edit_the_cache_writes_the_changes_not_the_whole(
         site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(openings.build.cache, "COMPACT_AT", 1.0)

@@ -51,8 +51,7 @@ class Pager:
 
 def by_deadline(views: Iterable[PostingView], newest_first: bool = False) -> list[PostingView]:
     """Postings by deadline (soonest first, or most recent first)."""
-    return sorted(views, key=BY_DEADLINE,
-                  reverse=newest_first)
+    return sorted(views, key=BY_DEADLINE, reverse=newest_first)
 
 
 def browse(values: tuple[FacetValue, ...], lang: str, site: Site, path: str) -> tuple[Browse, ...]:

@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..messages import translator
 from ..model import Site, Status, digest_repr, hash_once
-from .facets import annual_top, values_of
-from .frame import href, root_of
+from .facets import FacetValue, annual_top, values_of
+from .frame import Chrome, href, root_of
 from .views import Apply, Fact, PostingView
 
 if TYPE_CHECKING:
-    from .facets import FacetValue
-    from .frame import Chrome
     from .listings import Browse, Pager
     from .posting_pages import Fallback, Statement
     from .site_pages import Passage, SitemapEntry
