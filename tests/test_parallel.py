@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -42,3 +43,16 @@ def test_workers_collect_cycles_though_the_build_paused_its_collector() -> None:
     finally:
         if was:
             gc.enable()
+
+
+def process_of(_: int) -> int:
+    """Which process did the work."""
+    return os.getpid()
+
+
+def test_a_few_heavy_items_go_to_workers_and_a_few_light_ones_stay_here() -> None:
+    """An open posting's edit changes every listing: a hundred pages of cards, which the main
+    process (holding the whole site) must not render itself."""
+    here = {os.getpid()}
+    assert set(ordered_map(process_of, range(3), 2)) == here
+    assert set(ordered_map(process_of, range(3), 2, weight=lambda _: SMALL)).isdisjoint(here)

@@ -28,16 +28,18 @@ def default_jobs() -> int:
 
 def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
                 initializer: Callable[..., None] | None = None,
-                initargs: tuple[Any, ...] = (), fresh: bool = False) -> Iterator[Out]:
+                initargs: tuple[Any, ...] = (), fresh: bool = False,
+                weight: Callable[[In], int] = lambda _: 1) -> Iterator[Out]:
     """`work` over every item, in input order, on up to `jobs` processes; items are taken and
     sent in batches, the next sent before the results of the last are taken, so workers never
     wait for this process and memory holds two batches of items and results at a time. `fresh`
     workers start from a small server process instead of being forks of this one, which by
     then may hold the whole site. The process machinery is imported only when workers start:
-    `check`, `new` and the preview never start any."""
+    `check`, `new` and the preview never start any. A batch is small when its items weigh
+    less than SMALL in all (`weight`: one each, unless told)."""
     stream = iter(items)
     head = list(islice(stream, SMALL))
-    if jobs <= 1 or len(head) < SMALL:
+    if jobs <= 1 or sum(map(weight, head)) < SMALL:
         if initializer is not None:
             initializer(*initargs)
         yield from map(work, chain(head, stream))

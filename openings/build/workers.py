@@ -12,7 +12,7 @@ from jinja2 import Environment
 from ..content.posting_fields import load_posting
 from ..digests import digest
 from ..errors import OutputError
-from ..pages.page import Page
+from ..pages.page import Listing, Page
 from ..pages.plan import Unit
 from .bodies import Place, read_body
 from .pool import ordered_map
@@ -94,10 +94,17 @@ def render_job(job: Job) -> list[tuple[str, Written]]:
             for path, data in rendered(job, worker.env)]
 
 
+def job_weight(job: Job) -> int:
+    """How much rendering a job asks for, in units: a listing counts each card it shows, so
+    an edit that changes every listing (an open posting's) renders them in workers, not in
+    the main process, which holds the whole site."""
+    return len(job.work.shown) if isinstance(job.work, Listing) else 1
+
+
 def render_jobs(layouts: Path, assets: Assets, jobs: Iterable[Job], bodies: Path | None,
                 root: Path, processes: int) -> Iterator[tuple[str, Written]]:
     """Every file of these jobs, rendered and written into the staging tree at `root` on up
     to `processes` processes; their paths and digests in job order."""
     for files in ordered_map(render_job, jobs, processes, start_worker,
-                             (layouts, assets, bodies, root), fresh=True):
+                             (layouts, assets, bodies, root), fresh=True, weight=job_weight):
         yield from files
