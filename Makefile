@@ -42,7 +42,7 @@ test: $(TEST_STAMP) $(NODE_STAMP) lint   ## the whole test suite, with lint, typ
 	$(PY) -m pytest
 
 faults: $(TEST_STAMP)  ## the kill loop at full size: 20 builds of 5,000 postings killed at random
-	OPENINGS_KILL_POSTINGS=5000 $(PY) -m pytest -n 0 tests/test_faults.py
+	OPENINGS_KILLS=20 OPENINGS_KILL_POSTINGS=5000 $(PY) -m pytest -n 0 tests/test_faults.py
 
 golden: $(STAMP)        ## regenerate the golden sample site after a deliberate change
 	$(PY) -m tests.golden

@@ -40,8 +40,8 @@ def hash_once(self: Any) -> int:
 
 
 def digest_repr(self: Any) -> str:
-    """A short, stable stand-in for every field, computed once (page keys are digests of
-    reprs, and large records appear in many pages)."""
+    """A short, stable stand-in for every compared field, computed once (page keys are
+    digests of reprs, and large records appear in many pages)."""
     cached: str | None = getattr(self, "_repr", None)
     if cached is None:
         fields = repr(tuple(getattr(self, name) for name, kind in self.__dataclass_fields__.items()
@@ -245,6 +245,8 @@ class Posting:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         """Set every slot in one loop run in C: the build cache and the workers unpickle
         every posting, and a loop in Python would double what that costs."""
+        if len(state) != len(Posting.__slots__):
+            raise ValueError("a posting pickled by another version")
         deque(map(object.__setattr__, repeat(self), Posting.__slots__, state), 0)
 
     def line_of(self, key: str) -> int:
@@ -259,10 +261,9 @@ class Posting:
 
 def key_lines(pairs: Iterable[tuple[str, int]]) -> str:
     """Front-matter keys and their lines as one string (`Posting.lines`): a build holds every
-    posting, and a tuple of pairs for each cost it forty objects a posting. A key holding
-    either separator is not one `line_of` is asked for, and is left out."""
-    return "".join(f"{KEY}{key}{LINE}{line}" for key, line in pairs
-                   if KEY not in key and LINE not in key)
+    posting, and a tuple of pairs for each cost it forty objects a posting. Keys are known
+    field names (others are errors), so none holds a separator."""
+    return "".join(f"{KEY}{key}{LINE}{line}" for key, line in pairs)
 
 
 POSTING_STATE = attrgetter(*Posting.__slots__)

@@ -176,6 +176,7 @@ def test_a_closed_postings_edit_rewrites_the_archive_and_keeps_the_homes(
     assert "Retired Role" in (out / "fr/closed/index.html").read_text()
     same_as_clean(content, out, tmp_path)
 
+
 def test_after_an_edit_the_cache_writes_the_changes_not_the_whole(
         site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(openings.build.cache, "COMPACT_AT", 1.0)
@@ -303,3 +304,29 @@ def test_the_whole_cache_is_written_in_slices_and_keeps_one_record_of_each_posti
     (content / "job-3.md").write_text(posting("Senior Job 3", job_id="J-3"))
     build_site(content, out, LAYOUTS, NOW, search=False)
     same_as_clean(content, out, tmp_path)
+
+
+def one_record_of_each_posting(out: Path) -> bool:
+    """Whether the cache's views and rule results name the postings its files hold, not
+    copies of them."""
+    memory = openings.build.cache.BuildCache.open(out, LAYOUTS).memory
+    postings = {id(entry[1]) for entry in memory.loads.files.values()}
+    named = {id(key[0]) for key in memory.views} | {
+        id(view.posting) for view in memory.views.values()} | {id(p) for p in memory.loads.ruled}
+    return named <= postings
+
+
+def test_a_status_change_written_as_changes_keeps_one_record_of_each_posting(
+        site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out = site
+    monkeypatch.setattr(openings.build.cache, "COMPACT_AT", 1.0)
+    later = datetime.fromisoformat("2026-12-02T12:00:00-05:00")
+    build_site(content, out, LAYOUTS, later, search=False)
+    assert (out.parent / ".cache/openings/build-cache-changes.pickle").is_file()
+    assert one_record_of_each_posting(out)
+    monkeypatch.setattr(openings.build.cache, "COMPACT_AT", 0.0)
+    (content / "analyst.md").write_text(posting("Senior Analyst", job_id="J-1"))
+    build_site(content, out, LAYOUTS, later, search=False)
+    assert not (out.parent / ".cache/openings/build-cache-changes.pickle").exists()
+    assert one_record_of_each_posting(out)
+    same_as_clean(content, out, tmp_path, later)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import gc
 import os
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from bench.generate import generate
 from openings import build_site
+from openings.build.gather import gather
 from openings.build.pool import SMALL, ordered_map
-from tests.conftest import LAYOUTS
+from openings.build.workers import CARDS_PER_UNIT, Job, job_weight
+from openings.pages.page import HomePage
+from tests.conftest import LAYOUTS, make_content, posting
 
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
 
@@ -56,3 +60,12 @@ def test_a_few_heavy_items_go_to_workers_and_a_few_light_ones_stay_here() -> Non
     here = {os.getpid()}
     assert set(ordered_map(process_of, range(3), 2)) == here
     assert set(ordered_map(process_of, range(3), 2, weight=lambda _: SMALL)).isdisjoint(here)
+
+
+def test_a_listing_weighs_its_cards_and_a_unit_weighs_one(tmp_path: Path) -> None:
+    """An open posting's edit on a big site renders every listing: in workers, not here."""
+    content = make_content(tmp_path, {"a.md": posting("Analyst"), "b.md": posting("Clerk")})
+    plan = gather(content, NOW, False)[1]
+    home = next(page for page in plan.listings if isinstance(page, HomePage))
+    big = replace(home, shown=home.shown * 10 * CARDS_PER_UNIT)
+    assert [job_weight(Job(work)) for work in (plan.units[0], home, big)] == [1, 1, 21]

@@ -24,7 +24,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -99,10 +99,11 @@ class BuildCache:
     """The cache of one output folder, loaded at the start of a build, saved after the swap
     (both inside the build's pause of the cycle collector, `paused_gc`).
 
-    On disk it is the whole cache as some build left it (`FILE`), and the changes every later
-    build made to it (`DELTA`, rewritten whole each build until it grows past `COMPACT_AT`):
-    a build that changed one posting writes one posting's worth. Each file starts with the
-    stamp; the changes name the whole cache they apply to (`base_id`)."""
+    On disk it is the whole cache as some build left it (`FILE`: a head, then the tables in
+    slices of `SLICE` postings), and the changes every later build made to it (`DELTA`,
+    rewritten whole each build until it grows past `COMPACT_AT`): a build that changed one
+    posting writes one posting's worth. Each file starts with the stamp; the changes name the
+    whole cache they apply to (`base_id`)."""
 
     folder: Path
     stamp: str
@@ -203,7 +204,22 @@ def with_changes(path: Path, stamp: str, base_id: str, head: dict[str, Any],
         for key in gone:
             tables[name].pop(key, None)
         tables[name].update(kept)
+    share(tables, {name: kept for name, (kept, _) in delta.items()})
     return dict(later)
+
+
+def share(tables: dict[str, Table], changed: dict[str, Table]) -> None:
+    """Make the changed entries name the one record of each posting that `files` holds. The
+    changes are pickled on their own, so a posting they name (a view of an unchanged posting
+    whose status changed) arrives as a copy, which would stay in the cache for good."""
+    one = {entry[1]: entry[1] for entry in tables["files"].values() if entry[1] is not None}
+    for name in ("ruled", "standings"):
+        for posting in changed[name]:
+            tables[name][one.get(posting, posting)] = tables[name].pop(posting)
+    for key in changed["views"]:
+        view, posting = tables["views"].pop(key), one.get(key[0], key[0])
+        tables["views"][(posting, *key[1:])] = (
+            view if view.posting is posting else replace(view, posting=posting))
 
 
 SLICE = 500

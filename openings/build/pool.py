@@ -35,8 +35,8 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
     wait for this process and memory holds two batches of items and results at a time. `fresh`
     workers start from a small server process instead of being forks of this one, which by
     then may hold the whole site. The process machinery is imported only when workers start:
-    `check`, `new` and the preview never start any. A batch is small when its items weigh
-    less than SMALL in all (`weight`: one each, unless told)."""
+    `check`, `new` and the preview never start any. The work stays in this process when its
+    first SMALL items weigh less than SMALL in all (`weight`: one each, unless told)."""
     stream = iter(items)
     head = list(islice(stream, SMALL))
     if jobs <= 1 or sum(map(weight, head)) < SMALL:

@@ -94,11 +94,15 @@ def render_job(job: Job) -> list[tuple[str, Written]]:
             for path, data in rendered(job, worker.env)]
 
 
+CARDS_PER_UNIT = 20
+"""About how many cards cost what one posting's unit costs to render."""
+
+
 def job_weight(job: Job) -> int:
-    """How much rendering a job asks for, in units: a listing counts each card it shows, so
-    an edit that changes every listing (an open posting's) renders them in workers, not in
-    the main process, which holds the whole site."""
-    return len(job.work.shown) if isinstance(job.work, Listing) else 1
+    """How much rendering a job asks for, in units: a listing adds its cards, so an edit that
+    changes every listing of a big site (an open posting's) renders them in workers, not in
+    the main process, which holds the whole site; a small site's stay in it."""
+    return 1 + len(job.work.shown) // CARDS_PER_UNIT if isinstance(job.work, Listing) else 1
 
 
 def render_jobs(layouts: Path, assets: Assets, jobs: Iterable[Job], bodies: Path | None,

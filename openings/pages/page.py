@@ -91,8 +91,8 @@ Shown = tuple[tuple[PostingView, str | None], ...]
 @dataclass(frozen=True, kw_only=True)
 class Listing(Framed):
     """A page of postings' cards. It holds the postings it shows; their cards are made when it
-    is rendered, so a build that finds a listing unchanged (most, after one edit) makes none of
-    its cards, and the workers make the rest."""
+    is rendered, by the process that renders it, so a build that finds a listing unchanged
+    (most, after one edit) makes none of its cards."""
 
     shown: Shown
 
