@@ -254,7 +254,7 @@ class Posting:
         start = self.lines.find(f"{KEY}{key}{LINE}")
         if start < 0:
             return self.line
-        start += len(key) + 2
+        start += len(KEY) + len(key) + len(LINE)
         end = self.lines.find(KEY, start)
         return int(self.lines[start:end if end >= 0 else None])
 
