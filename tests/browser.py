@@ -12,15 +12,17 @@ come from node_modules/.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -139,21 +141,31 @@ class Visit:
 Opener = Callable[..., Visit]
 
 
-@pytest.fixture
-def open_page(chromium: Browser, site_url: str) -> Iterator[Opener]:
-    """A function that opens one of PAGES in a fresh context of the given viewport.
+@contextlib.contextmanager
+def opening(chromium: Browser, site_url: str) -> Iterator[Opener]:
+    """A function that opens a page in a fresh context of the given viewport: one of PAGES by
+    name, or any `address` (relative to the site, or absolute), with the page clock pinned to
+    the build's moment, or to `at` (frozen there; with `ticking=True`, paused there under
+    Playwright's fake timers so the test moves time on) before the page loads. Its contexts
+    close on leaving.
 
-    `open_page(name, width=1280, height=720, wait_until="load")` -> Visit.
+    `opener(name, width=1280, height=720, wait_until="load", address=None, at=None,
+    ticking=False)` -> Visit.
     """
     contexts: list[BrowserContext] = []
 
-    def opener(name: str, width: int = 1280, height: int = 720,
-               wait_until: Literal["load", "networkidle"] = "load") -> Visit:
+    def opener(name: str | None = None, width: int = 1280, height: int = 720,
+               wait_until: Literal["load", "networkidle"] = "load", address: str | None = None,
+               at: datetime | None = None, ticking: bool = False) -> Visit:
         context = chromium.new_context(viewport={"width": width, "height": height},
                                        timezone_id="America/Toronto", locale="en-CA")
         contexts.append(context)
         context.set_default_timeout(15_000)
-        context.clock.set_fixed_time(NOW)
+        if at is not None and ticking:
+            context.clock.install(time=at - timedelta(minutes=1))
+            context.clock.pause_at(at)
+        else:
+            context.clock.set_fixed_time(at or NOW)
         page = context.new_page()
         visit = Visit(page)
 
@@ -171,8 +183,9 @@ def open_page(chromium: Browser, site_url: str) -> Iterator[Opener]:
                 and not r.url.endswith("/favicon.ico") else None)
         page.on("console", lambda m: visit.refused.append(m.text)
                 if "Content Security Policy" in m.text else None)
-        response = page.goto(site_url + PAGES[name].path, wait_until=wait_until)
-        assert response is not None and response.ok, f"{name}: could not load {page.url}"
+        url = urljoin(site_url, address if address is not None else PAGES[name or ""].path)
+        response = page.goto(url, wait_until=wait_until)
+        assert response is not None and response.ok, f"{name or url}: could not load {page.url}"
         return visit
 
     try:
@@ -180,6 +193,13 @@ def open_page(chromium: Browser, site_url: str) -> Iterator[Opener]:
     finally:
         for context in contexts:
             context.close()
+
+
+@pytest.fixture
+def open_page(chromium: Browser, site_url: str) -> Iterator[Opener]:
+    """A test's own pages, each in a fresh context (see `opening`)."""
+    with opening(chromium, site_url) as opener:
+        yield opener
 
 
 def wait_until(page: Page, expression: str, timeout: float = 15.0) -> None:

@@ -6,16 +6,19 @@ posting), built once per session and served from
 127.0.0.1; Chromium is the system one (/usr/bin/chromium), and any request to another host is
 aborted and reported. The page clock is pinned to the build's clock.
 
-Run time, measured: this module's 67 tests take about 73 s wall-clock on a 2-CPU machine that
-was busy with other work (load average 4-5): about 1 s a test, most of it a fresh browser context
-(~0.5 s) and the page load; Chromium start-up is about 1 s and each axe-core run 1-2 s.
+The checks that only look at a page (axe-core, status words, what it loads, reflow, text
+spacing, zoom) share one load of each page type at each width (`looked_at`), and run on one
+worker a page type (`by_page`); what they change (a reader's text-spacing styles, a smaller
+window) they put back. The keyboard checks open their own page, since a Tab moves focus.
+A fresh context and page load cost about 0.7 s on this project's 2-core machine.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -27,8 +30,13 @@ from tests.browser import (
     POSTINGS,
     STATUS_WORDS,
     Opener,
+    Visit,
     inject_axe,
+    opening,
 )
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 if not CHROMIUM.exists() or not AXE.exists():
     pytest.skip(f"browser tests need {CHROMIUM} and {AXE} (CI installs both)",
@@ -36,6 +44,30 @@ if not CHROMIUM.exists() or not AXE.exists():
 
 ALL = list(PAGES)
 NARROW = 320
+
+
+def by_page(names: list[str]) -> list[Any]:
+    """Page names as parameters, each page type's tests on one worker, so that `looked_at`
+    loads it once there."""
+    return [pytest.param(name, marks=pytest.mark.xdist_group(f"page-{name}")) for name in names]
+
+
+LookedAt = Callable[..., Visit]
+
+
+@pytest.fixture(scope="module")
+def looked_at(chromium: Browser, site_url: str) -> Iterator[LookedAt]:
+    """One load of a page type at a width, shared by the checks that only look at it, loaded
+    until the network is idle: `looked_at(name, width=1280, height=720)` -> Visit."""
+    visits: dict[tuple[str, int, int], Visit] = {}
+
+    def look(name: str, width: int = 1280, height: int = 720) -> Visit:
+        if (name, width, height) not in visits:
+            visits[name, width, height] = opener(name, width, height, wait_until="networkidle")
+        return visits[name, width, height]
+
+    with opening(chromium, site_url) as opener:
+        yield look
 
 AXE_OPTIONS = {"runOnly": {"type": "tag",
                            "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -112,6 +144,7 @@ USER_STYLES = """(css) => {
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }"""  # a reader's own styles, as an extension adds them (the page's policy refuses inline CSS)
+NO_USER_STYLES = "() => { document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1); }"
 TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
                 "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
 
@@ -170,9 +203,9 @@ def test_the_sample_site_has_every_page_type(built_site: Path) -> None:
 # --- 1. axe-core ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ALL)
-def test_axe_finds_no_wcag_violation(open_page: Opener, name: str) -> None:
-    page = open_page(name).page
+@pytest.mark.parametrize("name", by_page(ALL))
+def test_axe_finds_no_wcag_violation(looked_at: LookedAt, name: str) -> None:
+    page = looked_at(name).page
     inject_axe(page)
     violations = page.evaluate(RUN_AXE, AXE_OPTIONS)
     lines = [f"{v['id']} ({v['impact']}): {v['help']}\n" + "\n".join(
@@ -186,9 +219,9 @@ def test_axe_finds_no_wcag_violation(open_page: Opener, name: str) -> None:
 # --- 2. reflow at 320 CSS px ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ALL)
-def test_reflows_at_320_px(open_page: Opener, name: str) -> None:
-    page = open_page(name, width=NARROW, height=640).page
+@pytest.mark.parametrize("name", by_page(ALL))
+def test_reflows_at_320_px(looked_at: LookedAt, name: str) -> None:
+    page = looked_at(name, width=NARROW, height=640).page
     measured = page.evaluate(MEASURE_OVERFLOW)
     assert measured["scrollWidth"] <= NARROW, overflow_message(name, measured, NARROW, "reflow")
 
@@ -258,20 +291,27 @@ def test_apply_link_shows_focus(open_page: Opener, name: str) -> None:
 # --- 5. text spacing (WCAG 1.4.12) and 6. 400 % zoom -----------------------------------------
 
 
-@pytest.mark.parametrize("name", ALL)
-def test_text_spacing_does_not_overflow_at_320_px(open_page: Opener, name: str) -> None:
-    page = open_page(name, width=NARROW, height=640).page
+@pytest.mark.parametrize("name", by_page(ALL))
+def test_text_spacing_does_not_overflow_at_320_px(looked_at: LookedAt, name: str) -> None:
+    page = looked_at(name, width=NARROW, height=640).page
     page.evaluate(USER_STYLES, TEXT_SPACING)
-    measured = page.evaluate(MEASURE_OVERFLOW)
+    try:
+        measured = page.evaluate(MEASURE_OVERFLOW)
+    finally:
+        page.evaluate(NO_USER_STYLES)
     assert measured["scrollWidth"] <= NARROW, \
         overflow_message(name, measured, NARROW, "with WCAG 1.4.12 text spacing")
 
 
-@pytest.mark.parametrize("name", ALL)
-def test_reflows_at_400_percent_zoom(open_page: Opener, name: str) -> None:
-    # 1280x1024 at 400 % is a 320x256 CSS px viewport.
-    page = open_page(name, width=NARROW, height=256).page
-    measured = page.evaluate(MEASURE_OVERFLOW)
+@pytest.mark.parametrize("name", by_page(ALL))
+def test_reflows_at_400_percent_zoom(looked_at: LookedAt, name: str) -> None:
+    # 1280x1024 at 400 % is a 320x256 CSS px viewport, as a reader zooms in on a loaded page.
+    page = looked_at(name, width=NARROW, height=640).page
+    page.set_viewport_size({"width": NARROW, "height": 256})
+    try:
+        measured = page.evaluate(MEASURE_OVERFLOW)
+    finally:
+        page.set_viewport_size({"width": NARROW, "height": 640})
     assert measured["scrollWidth"] <= NARROW, \
         overflow_message(name, measured, NARROW, "at 400 % zoom (320x256)")
 
@@ -279,11 +319,11 @@ def test_reflows_at_400_percent_zoom(open_page: Opener, name: str) -> None:
 # --- 7. status in words, not colour alone ---------------------------------------------------
 
 
-@pytest.mark.parametrize("name", POSTINGS)
-def test_status_is_said_in_words(open_page: Opener, name: str) -> None:
+@pytest.mark.parametrize("name", by_page(POSTINGS))
+def test_status_is_said_in_words(looked_at: LookedAt, name: str) -> None:
     kind = PAGES[name]
     assert kind.status is not None
-    page = open_page(name).page
+    page = looked_at(name).page
     marked = page.locator("[data-status]")
     assert marked.count() == 1, f"{name}: {marked.count()} elements with data-status, not one"
     words = " ".join((marked.text_content() or "").split())
@@ -300,10 +340,10 @@ def test_status_is_said_in_words(open_page: Opener, name: str) -> None:
 # --- 8. nothing from another host, nothing the policy refuses ---------------------------
 
 
-@pytest.mark.parametrize("name", ALL)
+@pytest.mark.parametrize("name", by_page(ALL))
 def test_loads_nothing_from_another_host_and_nothing_its_policy_refuses(
-        open_page: Opener, name: str) -> None:
-    visit = open_page(name, wait_until="networkidle")
+        looked_at: LookedAt, name: str) -> None:
+    visit = looked_at(name)
     visit.page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     visit.page.wait_for_load_state("networkidle")
     assert visit.offsite == [], f"{name}: requests to other hosts (aborted): {visit.offsite}"

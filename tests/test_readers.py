@@ -54,7 +54,6 @@ from tests.browser import (
     AXE,
     CHROMIUM,
     LOCAL_HOST,
-    PAGES,
     ROOT,
     STATUS_WORDS,
     Opener,
@@ -133,23 +132,10 @@ def reader(open_page: Opener, site_url: str) -> Reader:
     under Playwright's fake timers so the test moves time on with `page.clock.run_for` /
     `pause_at` and status.js's 30-second update fires when the test says.
     """
-    by_path = {kind.path: name for name, kind in PAGES.items()}
-
     def go(path: str, *, at: datetime | None = None, ticking: bool = False,
            base: str | None = None, width: int = 1280, height: int = 720) -> Visit:
-        if at is None and base is None and path in by_path:
-            return open_page(by_path[path], width=width, height=height)
-        # Open the smallest page first (the opener takes only PAGES), then go where asked.
-        visit = open_page("404", width=width, height=height)
-        page = visit.page
-        if at is not None and ticking:
-            page.clock.install(time=at - timedelta(minutes=1))
-            page.clock.pause_at(at)
-        elif at is not None:
-            page.clock.set_fixed_time(at)
-        response = page.goto((base or site_url) + path)
-        assert response is not None and response.ok, f"could not load {page.url}"
-        return visit
+        return open_page(address=(base or site_url) + path, at=at, ticking=ticking,
+                         width=width, height=height)
 
     return go
 
