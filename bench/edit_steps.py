@@ -2,8 +2,8 @@
 
 Generates N postings (default 10,000), builds them once with the cache, then touches one
 closed posting EDITS times (default 4), building after each, and prints how long each step of
-each build took: reading and writing the cache, the stages `Memory` runs, page keys and
-publishing. The first edit also makes the spare tree. Not part of the test suite.
+each build took: reading and writing the cache, the stages `Memory` runs (and, within
+planning the listings, the keys of those planned again), and publishing. The first edit also makes the spare tree. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from generate import generate  # noqa: E402
 import openings.build.cache as cache  # noqa: E402
 import openings.build.engine as engine  # noqa: E402
 import openings.build.gather as gather  # noqa: E402
+import openings.pages.plan as plan  # noqa: E402
 
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
 STEPS = ((cache.BuildCache, "open", "read the cache"), (gather.Memory, "load", "load"),
          (gather.Memory, "timeline", "timeline"), (gather.Memory, "postings", "plan units"),
-         (gather.Memory, "listings", "plan listings"), (engine, "page_key", "page keys"),
+         (gather.Memory, "listings", "plan listings"), (plan, "known_listing", "of which listing keys"),
          (engine, "publish", "publish"), (cache.BuildCache, "save", "write the cache"))
 seconds: dict[str, float] = {}
 

@@ -15,6 +15,7 @@ import pytest
 
 import openings.build.cache
 import openings.content.content_files
+import openings.pages.plan
 from openings import build_site
 from openings.content.load import LoadCache, load_content
 from tests.conftest import LAYOUTS, make_content, posting
@@ -330,3 +331,75 @@ def test_a_status_change_written_as_changes_keeps_one_record_of_each_posting(
     assert not (out.parent / ".cache/openings/build-cache-changes.pickle").exists()
     assert one_record_of_each_posting(out)
     same_as_clean(content, out, tmp_path, later)
+
+
+def planned_groups(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The groups of listings each later build plans (not taken as known), as `lang/name`."""
+    planned: list[str] = []
+
+    def watched(name: str, planner: Callable[..., list[object]]) -> Callable[..., list[object]]:
+        def plan(site: object, lang: str, *args: object) -> list[object]:
+            planned.append(f"{lang}/{name}")
+            return planner(site, lang, *args)
+        return plan
+
+    groups = tuple((name, statuses, watched(name, planner))
+                   for name, statuses, planner in openings.pages.plan.GROUPS)
+    monkeypatch.setattr(openings.pages.plan, "GROUPS", groups)
+    return planned
+
+
+def test_an_edit_plans_only_the_listings_that_show_the_posting(
+        site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out = site
+    planned = planned_groups(monkeypatch)
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    assert planned == []
+    (content / "old.md").write_text(posting("Retired Role", deadline="2026-11-10",
+                                            posted="2026-10-01"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    assert planned == ["en/closed", "fr/closed"]   # the English posting and its stand-in
+    same_as_clean(content, out, tmp_path)
+    planned.clear()
+    (content / "analyste.md").write_text(posting("Analyste principale", job_id="J-1",
+                                                 lang="fr"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    assert planned == ["fr/live"]
+    same_as_clean(content, out, tmp_path)
+
+
+def test_listings_are_planned_again_when_the_site_is_not_the_one_last_published(
+        site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out = site
+    planned = planned_groups(monkeypatch)
+    other = out.parent / "other"        # the same cache folder, another site
+    build_site(content, other, LAYOUTS, NOW, search=False)
+    assert sorted(planned) == ["en/closed", "en/live", "fr/closed", "fr/live"]
+    same_as_clean(content, other, tmp_path)
+
+
+def test_a_feed_with_no_live_posting_is_dated_by_each_builds_clock(tmp_path: Path) -> None:
+    content = make_content(tmp_path, {
+        "old.md": posting("Old", deadline="2026-11-10", posted="2026-10-01")})
+    out = tmp_path / "build" / "site"
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    later = datetime.fromisoformat("2026-11-30T08:00:00-05:00")
+    build_site(content, out, LAYOUTS, later, search=False)
+    assert "2026-11-30T08:00:00-05:00" in (out / "feed.xml").read_text()
+    same_as_clean(content, out, tmp_path, later)
+
+
+def test_compiled_templates_are_kept_for_this_version_only(
+        site: tuple[Path, Path], tmp_path: Path) -> None:
+    content, out = site
+    cache = out.parent / ".cache/openings"
+    [compiled] = cache.glob("templates-*")
+    assert sorted(compiled.iterdir()), "no compiled template kept"
+    stale = cache / "templates-another-version"
+    stale.mkdir()
+    for kept in compiled.iterdir():
+        kept.write_bytes(b"damaged")
+    (content / "clerk.md").write_text(posting("Court Clerk", deadline="2026-12-01"))
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    assert not stale.exists()
+    same_as_clean(content, out, tmp_path)

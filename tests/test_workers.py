@@ -75,7 +75,7 @@ def test_a_posting_changed_while_the_site_is_built_is_refused(
     bodies = Bodies.beside(tmp_path / "out" / "site", ".site.staging-")
     _, plan, _ = gather(content, NOW, False, first=FirstPass(NOW, bodies))
     bodies.remove()
-    start_worker(LAYOUTS, None, None, tmp_path / "staging")  # type: ignore[arg-type]
+    start_worker(LAYOUTS, None, None, None, tmp_path / "staging")  # type: ignore[arg-type]
     (content / "clerk.md").write_text(posting("Clerk").replace(BODY, "Different words."))
     with pytest.raises(OutputError, match="changed while the site was being built"):
         body_of(plan.units[0], None)

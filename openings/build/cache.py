@@ -4,9 +4,11 @@ next build skips work whose inputs did not change.
 - What stages 1 to 3 remember (`gather.Memory`): each posting file's stat, digest and what it
   parsed to, and its rule results (unchanged postings are neither read nor parsed nor checked
   again), the last timeline, and each posting's views and open-data lines.
-- Each unit's and listing page's key with the digests of its files, and the manifests of the
-  live site and of the spare tree beside it (`Trees`): an unchanged file is neither planned,
-  rendered nor written again.
+- Each unit's and listing page's key with the digests of its files, what each group of
+  listings was planned from (`Memory.listed`), and the manifests of the live site and of the
+  spare tree beside it (`Trees`): an unchanged file is neither planned, rendered nor written
+  again.
+- The compiled templates (`templates-STAMP/`, Jinja2's own bytecode cache).
 
 The cache is dropped whole when the generator's code, the layouts, Python or a library that
 formats, parses or renders changes (the stamp is read before anything else, so a cache written
@@ -21,6 +23,7 @@ import contextlib
 import gc
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -31,7 +34,7 @@ from typing import Any, BinaryIO
 
 from ..content.content_files import LoadCache
 from ..digests import digest
-from ..pages.page import Page
+from ..pages.plan import Listed
 from ..time.timeline import Timeline
 from .gather import Memory
 from .publish import Trees, tree_id
@@ -63,11 +66,6 @@ def installed(name: str) -> str:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "-"
-
-
-def page_key(page: Page) -> str | None:
-    """A digest of everything a page shows; None for documents rendered every time."""
-    return digest(repr(page)) if page.keyed else None
 
 
 Files = tuple[tuple[str, str], ...]
@@ -107,7 +105,7 @@ class BuildCache:
 
     folder: Path
     stamp: str
-    memory: Memory = field(default_factory=Memory)
+    memory: Memory = field(default_factory=lambda: Memory(listed={}))
     units: dict[str, Files] = field(default_factory=dict)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     trees: Trees = field(default_factory=Trees)
@@ -132,6 +130,7 @@ class BuildCache:
         if cache.trees.live_id != tree_id(out.absolute()):
             cache.units, cache.pages = {}, {}
             cache.trees.live, cache.trees.live_id, cache.trees.live_search = {}, None, None
+        cache.memory.listed = published(cache.memory.listed or {}, cache.pages)
         return cache
 
     def save(self, units: dict[str, Files], pages: dict[str, tuple[str, str]]) -> None:
@@ -155,11 +154,25 @@ class BuildCache:
                 (self.folder / FILE).unlink(missing_ok=True)
                 (self.folder / DELTA).unlink(missing_ok=True)
 
+    def templates(self) -> Path | None:
+        """The folder of this version's compiled templates, those of other versions removed;
+        None when it cannot be made (the build then compiles them)."""
+        folder = self.folder / f"templates-{self.stamp[:16]}"
+        try:
+            for other in self.folder.glob("templates-*"):
+                if other != folder:
+                    shutil.rmtree(other, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return folder
+
     def head(self) -> dict[str, Any]:
         """What the cache holds besides its tables: written whole every time."""
         moment = self.memory.moment
         return {"site_bytes": self.memory.loads.site_bytes, "trees": self.trees,
-                "moment": (moment.now, moment.next_change, moment.site) if moment else None}
+                "moment": (moment.now, moment.next_change, moment.site) if moment else None,
+                "listed": self.memory.listed}
 
     def tables(self) -> dict[str, Table]:
         """The cache's tables, each written as its changes."""
@@ -175,8 +188,16 @@ def cached(folder: Path, stamp: str, head: dict[str, Any], tables: dict[str, Tab
     moment = head["moment"]
     loads = LoadCache(head["site_bytes"], tables["files"], tables["ruled"], tables["stats"])
     memory = Memory(loads, tables["views"], tables["lines"], Timeline(
-        moment[0], tables["standings"], moment[1], moment[2]) if moment else None)
+        moment[0], tables["standings"], moment[1], moment[2]) if moment else None,
+        head["listed"])
     return BuildCache(folder, stamp, memory, tables["units"], tables["pages"], head["trees"])
+
+
+def published(listed: Listed, pages: dict[str, tuple[str, str]]) -> Listed:
+    """The groups of listings whose every page the live site holds at its key: only these may
+    be taken as known, since the build keeps their files rather than rendering them."""
+    return {name: (mark, known) for name, (mark, known) in listed.items()
+            if all(pages.get(page.path, ("",))[0] == page.key for page in known)}
 
 
 def changes(base: Table, table: Table) -> tuple[Table, list[Any]]:

@@ -17,7 +17,7 @@ from ..model import Status
 from ..outputs.search import SearchIndex
 from ..pages.plan import Plan
 from .bodies import Bodies
-from .cache import BuildCache, page_key, paused_gc
+from .cache import BuildCache, paused_gc
 from .gather import Memory, gather
 from .pool import default_jobs
 from .publish import FileData, Kept, Manifest, Trees, check_output, publish, staging_prefix
@@ -53,12 +53,13 @@ def search_index(out: Path, plan: Plan, trees: Trees | None) -> SearchIndex:
 @dataclass(frozen=True)
 class Renderer:
     """How a build renders: its layouts and assets, where the bodies wait, how many
-    processes."""
+    processes, where compiled templates are kept."""
 
     layouts: Path
     assets: Assets
     bodies: Bodies
     jobs: int
+    compiled: Path | None = None
 
 
 def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None],
@@ -83,8 +84,10 @@ def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None]
             yield page.path, Kept(last[1])
         else:
             listings.append(Job(page, had=held(had, (page.path,))))
+    if plan.known and saved:
+        yield from ((known.path, Kept(saved.pages[known.path][1])) for known in plan.known)
     yield from render_jobs(renderer.layouts, renderer.assets, chain(fresh, listings),
-                           renderer.bodies.path, root, renderer.jobs)
+                           renderer.bodies.path, root, renderer.jobs, renderer.compiled)
     yield from renderer.assets.files
 
 
@@ -120,8 +123,10 @@ def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, draft
                                FirstPass(now, bodies, memory.views, memory.lines))
     loaded = time.perf_counter()
     trees = saved.trees if saved else None
-    keys = {page.path: page_key(page) for page in plan.listings} if saved else {}
-    renderer = Renderer(layouts, load_assets(layouts / "static"), bodies, jobs)
+    keys = {page.path: page.key for page in plan.listings} if saved else {}
+    keys |= {known.path: known.key for known in plan.known}
+    renderer = Renderer(layouts, load_assets(layouts / "static"), bodies, jobs,
+                        saved.templates() if saved else None)
     index = search_index(out, plan, trees)
 
     def files(root: Path, had: Manifest) -> Iterable[tuple[str, FileData]]:

@@ -19,8 +19,8 @@ from ..content.load import Content, LoadCache, display_path, load_content
 from ..content.rules import check_postings
 from ..errors import ContentErrors, Problem, errors_only
 from ..outputs.opendata import Lines
-from ..pages.page import Page, card_at
-from ..pages.plan import Plan, Postings, claims, plan_listings, plan_units
+from ..pages.page import card_at
+from ..pages.plan import Listed, Listings, Plan, Postings, claims, plan_listings, plan_units
 from ..pages.views import PostingView, ViewCache
 from ..time.timeline import Timeline, timeline
 
@@ -37,12 +37,16 @@ class Memory:
     """What stages 1 to 3 remember between runs: each posting file's digest and what it parsed
     to and the rules found (`loads`), the last timeline (a standing holds until its next
     change), each posting's views and open-data lines. Views, lines and the timeline are
-    forgotten when the site's settings change, before anything is loaded."""
+    forgotten when the site's settings change, before anything is loaded. A build's memory
+    also keeps what each group of listings was planned from (`listed`), so that a group
+    planned from the same postings is not planned again: only the build cache, which holds
+    the files those listings became, may rely on it."""
 
     loads: LoadCache = field(default_factory=LoadCache)
     views: ViewCache = field(default_factory=dict)
     lines: Lines = field(default_factory=dict)
     moment: Timeline | None = None
+    listed: Listed | None = None
 
     def load(self, folder: Path, jobs: int = 1, first: FirstPass | None = None,
              base_url: str | None = None) -> tuple[Content | None, list[Problem]]:
@@ -67,18 +71,18 @@ class Memory:
         """Stage 3, first half: each shown posting's unit."""
         return plan_units(content, moment, drafts, preview, self.views)
 
-    def listings(self, content: Content, moment: Timeline,
-                 postings: Postings) -> tuple[Page, ...]:
+    def listings(self, content: Content, moment: Timeline, postings: Postings) -> Listings:
         """Stage 3, second half: the listings and the site's own files."""
-        return plan_listings(content, moment, postings, self.lines)
+        return plan_listings(content, moment, postings, self.lines, self.listed)
 
     def plan(self, content: Content, moment: Timeline, drafts: bool = False) -> Plan:
         """Stage 3, plan, whole; raises ContentErrors when two sources claim one path."""
         postings = self.postings(content, moment, drafts)
         listings = self.listings(content, moment, postings)
-        if conflicts := claims(postings.units, listings):
+        if conflicts := claims(postings.units, listings.pages + listings.known):
             raise ContentErrors(conflicts)
-        return Plan(postings.units, listings, postings.views, moment.next_change)
+        return Plan(postings.units, listings.pages, postings.views, moment.next_change,
+                    listings.known)
 
     def keep_only(self, shown: tuple[PostingView, ...]) -> None:
         """Forget the views no page shows any more, and the remembered cards once most of them

@@ -6,7 +6,13 @@ from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from ..digests import digest
@@ -45,10 +51,13 @@ def load_assets(static: Path) -> Assets:
     return Assets(names, tuple(files))
 
 
-def make_environment(layouts: Path, assets: Assets | None = None) -> Environment:
+def make_environment(layouts: Path, assets: Assets | None = None,
+                     compiled: Path | None = None) -> Environment:
     """Jinja2 with autoescaping on for every template and undefined names as errors; `asset()`
     gives a static file's published path. Each template is compiled once and never looked at
-    again on disk (the preview makes a new environment when a layout changes)."""
+    again on disk (the preview makes a new environment when a layout changes); a build keeps
+    the compiled templates in `compiled`, so the next build's processes need not compile them
+    again (Jinja2 checks each against its template's source)."""
     env = Environment(
         loader=FileSystemLoader(layouts),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -57,6 +66,7 @@ def make_environment(layouts: Path, assets: Assets | None = None) -> Environment
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     names = (assets or load_assets(layouts / "static")).names
     env.globals["asset"] = names.__getitem__

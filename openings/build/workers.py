@@ -47,9 +47,10 @@ class Worker:
 WORKER: dict[str, Worker] = {}
 
 
-def start_worker(layouts: Path, assets: Assets, bodies: Path | None, root: Path) -> None:
+def start_worker(layouts: Path, assets: Assets, compiled: Path | None, bodies: Path | None,
+                 root: Path) -> None:
     """Set up a worker process."""
-    WORKER["self"] = Worker(make_environment(layouts, assets), bodies, root, set())
+    WORKER["self"] = Worker(make_environment(layouts, assets, compiled), bodies, root, set())
 
 
 def body_of(unit: Unit, place: Place | None) -> str:
@@ -106,9 +107,12 @@ def job_weight(job: Job) -> int:
 
 
 def render_jobs(layouts: Path, assets: Assets, jobs: Iterable[Job], bodies: Path | None,
-                root: Path, processes: int) -> Iterator[tuple[str, Written]]:
+                root: Path, processes: int,
+                compiled: Path | None = None) -> Iterator[tuple[str, Written]]:
     """Every file of these jobs, rendered and written into the staging tree at `root` on up
-    to `processes` processes; their paths and digests in job order."""
+    to `processes` processes (their templates compiled once into `compiled`, when given);
+    their paths and digests in job order."""
     for files in ordered_map(render_job, jobs, processes, start_worker,
-                             (layouts, assets, bodies, root), fresh=True, weight=job_weight):
+                             (layouts, assets, compiled, bodies, root), fresh=True,
+                             weight=job_weight):
         yield from files

@@ -110,7 +110,7 @@ class Preview:
         if first.rest is None:
             return first
         rest, env = first.rest, self.env or self.refresh_layouts()
-        listings = self.memory.listings(rest.content, rest.moment, rest.postings)
+        listings = self.memory.listings(rest.content, rest.moment, rest.postings).pages
         if found := claims(rest.postings.units, listings):
             raise ContentErrors(found)
         kept = RenderCache()

@@ -142,12 +142,24 @@ def feed_page(site: Site, lang: str, live: list[PostingView], now: datetime, fol
         site_title=site.title_in(lang), title_lang="" if title_lang == lang else title_lang)
 
 
-def language_pages(site: Site, lang: str, views: list[PostingView], now: datetime,
-                   flags: Mapping[str, str | None]) -> list[Page]:
-    """Every listing of one language: home, closed archive, facets and feeds."""
-    live = by_deadline(v for v in views if v.status in LIVE)
+def live_pages(site: Site, lang: str, live: list[PostingView], now: datetime,
+               flags: Mapping[str, str | None]) -> list[Page]:
+    """A language's listings of live postings: home, feed, and each facet value's page and
+    feed."""
+    live = by_deadline(live)
     public = [v for v in live if not flags.get(v.path)]
-    closed = by_deadline((v for v in views if v.status is Status.CLOSED), newest_first=True)
     values = facet_values(((v.posting, v.path) for v in public), translator(lang))
-    return [home_page(site, lang, live, values, flags), *closed_pages(site, lang, closed, flags),
-            feed_page(site, lang, public, now), *facet_pages(site, lang, values, public, now)]
+    return [home_page(site, lang, live, values, flags), feed_page(site, lang, public, now),
+            *facet_pages(site, lang, values, public, now)]
+
+
+def archive_pages(site: Site, lang: str, closed: list[PostingView], now: datetime,
+                  flags: Mapping[str, str | None]) -> list[Page]:
+    """A language's closed archive."""
+    return closed_pages(site, lang, by_deadline(closed, newest_first=True), flags)
+
+
+GROUPS = (("live", LIVE, live_pages), ("closed", (Status.CLOSED,), archive_pages))
+"""A language's listings in groups: each group's name, the statuses of the postings it lists,
+and how it is planned from them. An edit that leaves a group's postings as they were leaves
+the whole group as it was."""

@@ -9,9 +9,10 @@ cache may skip it while its record is unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..digests import digest
 from ..messages import translator
 from ..model import Site, Status, digest_repr, hash_once
 from .facets import FacetValue, annual_top, values_of
@@ -39,6 +40,12 @@ class Page:
     def interface_lang(self) -> str:
         """The language of the page's interface words ("" for English-only files)."""
         return ""
+
+    @cached_property
+    def key(self) -> str | None:
+        """A digest of everything the page shows, by which the build cache knows it unchanged;
+        None for files rendered every build."""
+        return digest(repr(self)) if self.keyed else None
 
     def context(self) -> dict[str, Any]:
         """What the layout receives: every field by name."""

@@ -19,10 +19,10 @@ from ..model import Content, Site
 from ..outputs.opendata import Lines
 from ..time.timeline import Standing, Timeline, is_shown
 from .frame import alternates
-from .listings import language_pages
+from .listings import GROUPS
 from .page import LIVE, Page
 from .posting_pages import calendar_page, calendar_path, fallback_page, posting_page, preview_flag
-from .site_pages import SitemapEntry, site_pages, sitemap_entries
+from .site_pages import SitemapEntry, site_pages, sitemap_entries, sitemap_entry
 from .views import PostingView, ViewCache, posting_view
 
 
@@ -80,14 +80,41 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class KnownListing:
+    """A listing the last build planned from the same postings on the same site: its path, key
+    and sitemap entry, all an edit elsewhere needs of it (the build cache holds its file)."""
+
+    path: str
+    key: str
+    entry: SitemapEntry | None
+    source: str = "site"
+
+
+Listed = dict[str, tuple[str, tuple[KnownListing, ...]]]
+"""Each group of listings (a language's live listings, its closed archive) as the last build
+planned it: a digest of what it was planned from, and its pages as known."""
+
+
+@dataclass(frozen=True)
+class Listings:
+    """The pages about many postings (listings, feeds, open data, sitemap) to render, and the
+    listings known unchanged since the last build."""
+
+    pages: tuple[Page, ...]
+    known: tuple[KnownListing, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     """Every file of a build: each posting's unit, the pages about many postings (listings,
-    feeds, open data, sitemap), and the views they were made from."""
+    feeds, open data, sitemap) with those known unchanged, and the views they were made
+    from."""
 
     units: tuple[Unit, ...]
     listings: tuple[Page, ...]
     views: tuple[PostingView, ...]
     next_change: datetime | None
+    known: tuple[KnownListing, ...] = ()
 
     @property
     def shown(self) -> tuple[PostingView, ...]:
@@ -189,20 +216,49 @@ def plan_units(content: Content, timeline: Timeline, drafts: bool = False,
 
 
 def plan_listings(content: Content, timeline: Timeline, postings: Postings,
-                  lines: Lines | None = None) -> tuple[Page, ...]:
+                  lines: Lines | None = None, listed: Listed | None = None) -> Listings:
     """The pages about many postings: each language's listings and feeds, then the site's own
-    files (404, open data, sitemap, robots.txt); the cache keeps open-data lines."""
-    site, now, pages = content.site, timeline.now, list[Page]()
+    files (404, open data, sitemap, robots.txt); the cache keeps open-data lines. With what
+    the last build `listed`, a group of listings planned from the same postings is taken as
+    known, not planned again, and `listed` is brought up to date."""
+    site, now, pages, known = content.site, timeline.now, list[Page](), list[KnownListing]()
     for lang in site.languages:
-        pages += language_pages(site, lang, [v for v in postings.shown if v.lang == lang], now,
-                                postings.flags)
+        for name, statuses, planner in GROUPS:
+            views = [v for v in postings.shown if v.lang == lang and v.status in statuses]
+            mark = group_mark(repr(site), lang, name, views, postings.flags, now)
+            last = listed.get(f"{lang}/{name}") if listed is not None else None
+            if last is not None and last[0] == mark:
+                known += last[1]
+                continue
+            group = planner(site, lang, views, now, postings.flags)
+            pages += group
+            if listed is not None:
+                listed[f"{lang}/{name}"] = (mark, tuple(map(known_listing, group)))
     entries = [entry for unit in postings.units if (entry := unit.entry())]
+    entries += [listing.entry for listing in known if listing.entry]
     pages += site_pages(site, tuple(v for v in postings.views if not postings.flags.get(v.path)),
                         now, timeline.next_change, entries + sitemap_entries(pages), lines)
-    return tuple(pages)
+    return Listings(tuple(pages), tuple(known))
 
 
-def claims(units: tuple[Unit, ...], pages: tuple[Page, ...] = ()) -> list[Problem]:
+def group_mark(site_key: str, lang: str, name: str, views: list[PostingView],
+               flags: Mapping[str, str | None], now: datetime) -> str:
+    """A digest of all a group of listings is planned from: the site, the language, each
+    posting listed with its status and mark, and the moment when none is live and unmarked
+    (an empty feed is dated then)."""
+    live = any(view.status in LIVE and not flags.get(view.path) for view in views)
+    return digest(repr((site_key, lang, name, None if live else now,
+                        [(view.posting, view.status, flags.get(view.path)) for view in views])))
+
+
+def known_listing(page: Page) -> KnownListing:
+    """A listing as a later build may take it when its group is unchanged."""
+    if page.key is None:
+        raise ValueError(f"{page.path} is rendered every build; it cannot be known unchanged")
+    return KnownListing(page.path, page.key, sitemap_entry(page), page.source)
+
+
+def claims(units: tuple[Unit, ...], pages: tuple[Page | KnownListing, ...] = ()) -> list[Problem]:
     """Two sources writing one output path, among some units and pages."""
     claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths]
     return conflicts(claimed + [(page.path, page.source) for page in pages])

@@ -28,10 +28,17 @@ class SitemapEntry:
     alternates: tuple[Link, ...]
 
 
+def sitemap_entry(page: Page) -> SitemapEntry | None:
+    """A listing page's line in the sitemap, with its other languages, when it asks to be
+    indexed."""
+    if isinstance(page, Framed) and page.chrome.indexable:
+        return SitemapEntry(page.chrome.canonical, None, page.chrome.alternates)
+    return None
+
+
 def sitemap_entries(pages: Iterable[Page]) -> list[SitemapEntry]:
-    """Every listing page that asks to be indexed, with its other languages."""
-    return [SitemapEntry(page.chrome.canonical, None, page.chrome.alternates) for page in pages
-            if isinstance(page, Framed) and page.chrome.indexable]
+    """Every listing page that asks to be indexed."""
+    return [entry for page in pages if (entry := sitemap_entry(page))]
 
 
 @dataclass(frozen=True)
