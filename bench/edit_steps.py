@@ -3,7 +3,8 @@
 Generates N postings (default 10,000), builds them once with the cache, then touches one
 closed posting EDITS times (default 4), building after each, and prints how long each step of
 each build took: reading and writing the cache, the stages `Memory` runs (and, within
-planning the listings, the keys of those planned again), and publishing. The first edit also makes the spare tree. Not part of the test suite.
+planning the listings, the keys of those planned again), and publishing. The first edit
+also makes the spare tree. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ import openings.pages.plan as plan  # noqa: E402
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
 STEPS = ((cache.BuildCache, "open", "read the cache"), (gather.Memory, "load", "load"),
          (gather.Memory, "timeline", "timeline"), (gather.Memory, "postings", "plan units"),
-         (gather.Memory, "listings", "plan listings"), (plan, "known_listing", "of which listing keys"),
+         (gather.Memory, "listings", "plan listings"),
+         (plan, "known_listing", "of which listing keys"),
          (engine, "publish", "publish"), (cache.BuildCache, "save", "write the cache"))
 seconds: dict[str, float] = {}
 
