@@ -130,7 +130,8 @@ def chromium() -> Iterator[Browser]:
 
 @dataclass
 class Visit:
-    """One page in a fresh browser context, with what it tried to fetch."""
+    """One page in a fresh browser context (shared by the checks that only look at it), with
+    what it tried to fetch since it loaded."""
 
     page: Page
     offsite: list[str] = field(default_factory=list)   # non-local URLs (aborted)

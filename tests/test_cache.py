@@ -8,7 +8,8 @@ import os
 import pickle
 import shutil
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -343,8 +344,8 @@ def planned_groups(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             return planner(site, lang, *args)
         return plan
 
-    groups = tuple((name, statuses, watched(name, planner))
-                   for name, statuses, planner in openings.pages.plan.GROUPS)
+    groups = tuple(replace(group, plan=watched(group.name, group.plan))
+                   for group in openings.pages.plan.GROUPS)
     monkeypatch.setattr(openings.pages.plan, "GROUPS", groups)
     return planned
 
@@ -366,6 +367,16 @@ def test_an_edit_plans_only_the_listings_that_show_the_posting(
     build_site(content, out, LAYOUTS, NOW, search=False)
     assert planned == ["fr/live"]
     same_as_clean(content, out, tmp_path)
+
+
+def test_a_later_clock_that_changes_no_status_plans_no_listing(
+        site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out = site
+    planned = planned_groups(monkeypatch)
+    later = NOW + timedelta(minutes=1)
+    build_site(content, out, LAYOUTS, later, search=False)
+    assert planned == []
+    same_as_clean(content, out, tmp_path, later)
 
 
 def test_listings_are_planned_again_when_the_site_is_not_the_one_last_published(
@@ -402,4 +413,15 @@ def test_compiled_templates_are_kept_for_this_version_only(
     (content / "clerk.md").write_text(posting("Court Clerk", deadline="2026-12-01"))
     build_site(content, out, LAYOUTS, NOW, search=False)
     assert not stale.exists()
+    same_as_clean(content, out, tmp_path)
+
+
+def test_a_build_whose_compiled_templates_cannot_be_kept_still_publishes(
+        site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out = site
+    gone = tmp_path / "gone" / "templates"
+    monkeypatch.setattr(openings.build.cache.BuildCache, "templates", lambda self: gone)
+    (content / "clerk.md").write_text(posting("Court Clerk", deadline="2026-12-01"))
+    build_site(content, out, LAYOUTS, NOW, search=False, jobs=1)
+    assert not gone.parent.exists()
     same_as_clean(content, out, tmp_path)

@@ -124,10 +124,10 @@ Reader = Callable[..., Visit]
 
 @pytest.fixture
 def reader(open_page: Opener, site_url: str) -> Reader:
-    """Open any address of the site (or of `base`) with the shared opener's context.
+    """Open any address of the site (or of `base`) in a fresh context of the shared opener.
 
     `reader(path, at=None, ticking=False, base=None, width=1280, height=720)` -> Visit. The
-    shared opener pins the page clock to the golden build's moment; `at` moves it before the
+    opener pins the page clock to the golden build's moment; `at` moves it before the
     page loads: frozen there (timers run in real time), or, with `ticking=True`, paused there
     under Playwright's fake timers so the test moves time on with `page.clock.run_for` /
     `pause_at` and status.js's 30-second update fires when the test says.

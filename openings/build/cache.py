@@ -171,8 +171,7 @@ class BuildCache:
         """What the cache holds besides its tables: written whole every time."""
         moment = self.memory.moment
         return {"site_bytes": self.memory.loads.site_bytes, "trees": self.trees,
-                "moment": (moment.now, moment.next_change, moment.site) if moment else None,
-                "listed": self.memory.listed}
+                "moment": (moment.now, moment.next_change, moment.site) if moment else None}
 
     def tables(self) -> dict[str, Table]:
         """The cache's tables, each written as its changes."""
@@ -180,7 +179,7 @@ class BuildCache:
         return {"files": memory.loads.files, "stats": memory.loads.stats,
                 "ruled": memory.loads.ruled, "views": memory.views, "lines": memory.lines,
                 "standings": memory.moment.standings if memory.moment else {},
-                "units": self.units, "pages": self.pages}
+                "units": self.units, "pages": self.pages, "listed": memory.listed or {}}
 
 
 def cached(folder: Path, stamp: str, head: dict[str, Any], tables: dict[str, Table]) -> BuildCache:
@@ -189,7 +188,7 @@ def cached(folder: Path, stamp: str, head: dict[str, Any], tables: dict[str, Tab
     loads = LoadCache(head["site_bytes"], tables["files"], tables["ruled"], tables["stats"])
     memory = Memory(loads, tables["views"], tables["lines"], Timeline(
         moment[0], tables["standings"], moment[1], moment[2]) if moment else None,
-        head["listed"])
+        tables["listed"])
     return BuildCache(folder, stamp, memory, tables["units"], tables["pages"], head["trees"])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..digests import digest
@@ -51,6 +53,21 @@ def load_assets(static: Path) -> Assets:
     return Assets(names, tuple(files))
 
 
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja2's compiled templates kept in a folder, which never fails a build: a template
+    that cannot be read back or kept (the folder gone, or not writable) is compiled again."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Read a compiled template back, when it can be."""
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a compiled template, when it can be kept."""
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def make_environment(layouts: Path, assets: Assets | None = None,
                      compiled: Path | None = None) -> Environment:
     """Jinja2 with autoescaping on for every template and undefined names as errors; `asset()`
@@ -66,7 +83,7 @@ def make_environment(layouts: Path, assets: Assets | None = None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
+        bytecode_cache=CompiledTemplates(str(compiled)) if compiled else None,
     )
     names = (assets or load_assets(layouts / "static")).names
     env.globals["asset"] = names.__getitem__

@@ -3,7 +3,7 @@ closed archive, one page and one feed per facet value, and the language's feed."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -155,11 +155,22 @@ def live_pages(site: Site, lang: str, live: list[PostingView], now: datetime,
 
 def archive_pages(site: Site, lang: str, closed: list[PostingView], now: datetime,
                   flags: Mapping[str, str | None]) -> list[Page]:
-    """A language's closed archive."""
+    """A language's closed archive (the clock is not read: no page of it is dated)."""
     return closed_pages(site, lang, by_deadline(closed, newest_first=True), flags)
 
 
-GROUPS = (("live", LIVE, live_pages), ("closed", (Status.CLOSED,), archive_pages))
-"""A language's listings in groups: each group's name, the statuses of the postings it lists,
-and how it is planned from them. An edit that leaves a group's postings as they were leaves
-the whole group as it was."""
+@dataclass(frozen=True)
+class Group:
+    """Some of a language's listings, planned together from the postings they list: an edit
+    that leaves those postings as they were leaves the whole group as it was. `dated`: an
+    empty group's pages show the clock (a feed with no entry is dated by it)."""
+
+    name: str
+    statuses: tuple[Status, ...]
+    plan: Callable[[Site, str, list[PostingView], datetime, Mapping[str, str | None]],
+                   list[Page]]
+    dated: bool
+
+
+GROUPS = (Group("live", LIVE, live_pages, dated=True),
+          Group("closed", (Status.CLOSED,), archive_pages, dated=False))

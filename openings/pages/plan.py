@@ -123,7 +123,8 @@ class Plan:
 
     @property
     def pages(self) -> tuple[Page, ...]:
-        """Every page, the units' planned now."""
+        """Every page to render, the units' planned now; none of the listings known unchanged
+        (`known`), which a plan made without the build cache never has."""
         return tuple(page for unit in self.units for page in unit.pages()) + self.listings
 
     @property
@@ -223,17 +224,18 @@ def plan_listings(content: Content, timeline: Timeline, postings: Postings,
     known, not planned again, and `listed` is brought up to date."""
     site, now, pages, known = content.site, timeline.now, list[Page](), list[KnownListing]()
     for lang in site.languages:
-        for name, statuses, planner in GROUPS:
-            views = [v for v in postings.shown if v.lang == lang and v.status in statuses]
-            mark = group_mark(repr(site), lang, name, views, postings.flags, now)
-            last = listed.get(f"{lang}/{name}") if listed is not None else None
+        for group in GROUPS:
+            views = [v for v in postings.shown if v.lang == lang and v.status in group.statuses]
+            name = f"{lang}/{group.name}"
+            mark = group_mark(repr(site), name, views, postings.flags, now if group.dated else None)
+            last = listed.get(name) if listed is not None else None
             if last is not None and last[0] == mark:
                 known += last[1]
                 continue
-            group = planner(site, lang, views, now, postings.flags)
-            pages += group
+            planned = group.plan(site, lang, views, now, postings.flags)
+            pages += planned
             if listed is not None:
-                listed[f"{lang}/{name}"] = (mark, tuple(map(known_listing, group)))
+                listed[name] = (mark, tuple(map(known_listing, planned)))
     entries = [entry for unit in postings.units if (entry := unit.entry())]
     entries += [listing.entry for listing in known if listing.entry]
     pages += site_pages(site, tuple(v for v in postings.views if not postings.flags.get(v.path)),
@@ -241,13 +243,13 @@ def plan_listings(content: Content, timeline: Timeline, postings: Postings,
     return Listings(tuple(pages), tuple(known))
 
 
-def group_mark(site_key: str, lang: str, name: str, views: list[PostingView],
-               flags: Mapping[str, str | None], now: datetime) -> str:
-    """A digest of all a group of listings is planned from: the site, the language, each
-    posting listed with its status and mark, and the moment when none is live and unmarked
-    (an empty feed is dated then)."""
-    live = any(view.status in LIVE and not flags.get(view.path) for view in views)
-    return digest(repr((site_key, lang, name, None if live else now,
+def group_mark(site_key: str, name: str, views: list[PostingView],
+               flags: Mapping[str, str | None], now: datetime | None) -> str:
+    """A digest of all a group of listings is planned from: the site, the group, each posting
+    it lists with its status and preview mark, and, for a group dated by the clock, the
+    moment when none of its postings is unmarked (an empty feed is dated then)."""
+    empty = not any(not flags.get(view.path) for view in views)
+    return digest(repr((site_key, name, now if empty else None,
                         [(view.posting, view.status, flags.get(view.path)) for view in views])))
 
 
