@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import openings.build.cache
+import openings.build.cache_files
 import openings.content.content_files
 import openings.pages.plan
 from openings import build_site
@@ -289,7 +290,7 @@ def test_an_edit_that_keeps_the_size_and_restores_the_time_is_still_seen(
 
 def test_the_whole_cache_is_written_in_slices_and_keeps_one_record_of_each_posting(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(openings.build.cache, "SLICE", 2)
+    monkeypatch.setattr(openings.build.cache_files, "SLICE", 2)
     content = make_content(tmp_path, {f"job-{n}.md": posting(f"Job {n}", job_id=f"J-{n}")
                                       for n in range(5)})
     out = tmp_path / "build" / "site"

@@ -22,20 +22,19 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from ..content.content_files import LoadCache
 from ..digests import digest
 from ..pages.plan import Listed
 from ..time.timeline import Timeline
+from .cache_files import Table, read_part, read_whole, slices, write_part
 from .gather import Memory
 from .publish import Trees, tree_id
 
@@ -85,7 +84,6 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-Table = dict[Any, Any]
 MISSING = object()
 COMPACT_AT = 0.2
 """The share of entries changed since the whole cache was last written above which it is
@@ -98,7 +96,7 @@ class BuildCache:
     (both inside the build's pause of the cycle collector, `paused_gc`).
 
     On disk it is the whole cache as some build left it (`FILE`: a head, then the tables in
-    slices of `SLICE` postings), and the changes every later build made to it (`DELTA`,
+    slices of `cache_files.SLICE` postings), and the changes every later build made to it (`DELTA`,
     rewritten whole each build until it grows past `COMPACT_AT`): a build that changed one
     posting writes one posting's worth. Each file starts with the stamp; the changes name the
     whole cache they apply to (`base_id`)."""
@@ -240,72 +238,3 @@ def share(tables: dict[str, Table], changed: dict[str, Table]) -> None:
         view, posting = tables["views"].pop(key), one.get(key[0], key[0])
         tables["views"][(posting, *key[1:])] = (
             view if view.posting is posting else replace(view, posting=posting))
-
-
-SLICE = 500
-"""Postings in one pickle of the whole cache. A pickle shares an object only within itself,
-so each posting's entries (its file's, its rules', its views', its standing) go into one
-slice; the pickler's memo then holds one slice's objects, not the whole cache's million
-(about 50 MiB at 10,000 postings)."""
-
-
-def slices(tables: dict[str, Table]) -> list[dict[str, Table]]:
-    """The tables cut into slices of SLICE postings, each posting's entries in one slice."""
-    files = tables["files"]
-    count = max(1, -(-len(files) // SLICE))
-    at = {id(entry[1]): number // SLICE for number, entry in enumerate(files.values())}
-    cut: list[dict[str, Table]] = [{name: {} for name in tables} for _ in range(count)]
-    for name, table in tables.items():
-        for number, (key, value) in enumerate(table.items()):
-            cut[slice_of(name, key, number, at, count)][name][key] = value
-    return cut
-
-
-def slice_of(name: str, key: Any, number: int, at: dict[int, int], count: int) -> int:
-    """Which slice a table's entry goes into: its posting's, or any for entries that hold
-    no posting (stats, open-data lines, units and pages are text)."""
-    if name == "files":
-        return number // SLICE
-    if name in ("ruled", "standings"):
-        return at.get(id(key), 0)
-    if name == "views":
-        return at.get(id(key[0]), 0)
-    return number % count
-
-
-def read_whole(path: Path, stamp: str) -> tuple[str, dict[str, Any], dict[str, Table]]:
-    """The whole cache: its id, its head and its tables, joined from their slices."""
-    with path.open("rb") as handle:
-        check_stamp(handle, stamp)
-        base_id, head, count = pickle.load(handle)
-        tables: dict[str, Table] = {}
-        for _ in range(count):
-            for name, table in pickle.load(handle).items():
-                tables.setdefault(name, {}).update(table)
-        return base_id, head, tables
-
-
-def read_part(path: Path, stamp: str) -> Any:
-    """The changes file's content, after its stamp (ValueError when the stamp differs)."""
-    with path.open("rb") as handle:
-        check_stamp(handle, stamp)
-        return pickle.load(handle)
-
-
-def check_stamp(handle: BinaryIO, stamp: str) -> None:
-    """Read a cache file's stamp first, so that no other version's records are unpickled."""
-    if pickle.load(handle) != stamp:
-        raise ValueError("another version's cache")
-
-
-def write_part(path: Path, stamp: str, *parts: object) -> None:
-    """Write one cache file in one step: its stamp, then each part, pickled on its own."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".build-cache-")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            for part in (stamp, *parts):
-                pickle.dump(part, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(name, path)
-    finally:
-        Path(name).unlink(missing_ok=True)
