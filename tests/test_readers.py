@@ -283,9 +283,11 @@ def built_cards(page_file: Path) -> list[dict[str, str]]:
 # --- the 600-posting site -----------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def scale_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """bench/generate.py's 600 postings, built (with search) at SCALE_NOW."""
+    """bench/generate.py's 600 postings, built (with search) at SCALE_NOW, once per worker:
+    its tests are one group (`xdist_group`), but the worker may run other modules' tests
+    between them, which would end a module's fixture."""
     spec = importlib.util.spec_from_file_location("bench_generate",
                                                   ROOT / "bench" / "generate.py")
     assert spec is not None and spec.loader is not None
@@ -297,7 +299,7 @@ def scale_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "site"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def scale_url(scale_site: Path) -> Iterator[str]:
     """The 600-posting site served on 127.0.0.1 like the golden one."""
     handler = functools.partial(_QuietHandler, directory=str(scale_site))

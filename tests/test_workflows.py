@@ -91,3 +91,14 @@ def test_the_artifact_is_a_complete_site_pages_can_serve(tmp_path: Path) -> None
     assert not [n for n in names if any(part.startswith(".") for part in n.split("/"))]
     assert sum(p.stat().st_size for p in files) < 1_000_000_000
     assert all(p.stat().st_mode & 0o444 == 0o444 for p in files)
+
+
+@pytest.mark.xdist_group("grouping-check")
+def test_grouped_tests_run_on_one_worker(request: pytest.FixtureRequest) -> None:
+    """The suite keeps within its time by loading the 600-posting site, and each page type
+    of the sample, once per group of tests (`xdist_group`): under `--dist loadgroup` a grouped
+    test's id carries its group, or the groups are silently ignored (pytest 9.2 with
+    pytest-xdist 3.8 did that)."""
+    if getattr(request.config.option, "loadgroup", False):
+        assert request.node.nodeid.endswith("@grouping-check"), \
+            f"{request.node.nodeid}: pytest-xdist no longer groups tests (see pyproject.toml)"
