@@ -71,6 +71,7 @@ def looked_at(chromium: Browser, site_url: str) -> Iterator[LookedAt]:
     with opening(chromium, site_url) as opener:
         yield look
 
+
 AXE_OPTIONS = {"runOnly": {"type": "tag",
                            "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
