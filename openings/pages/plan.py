@@ -223,11 +223,12 @@ def plan_listings(content: Content, timeline: Timeline, postings: Postings,
     the last build `listed`, a group of listings planned from the same postings is taken as
     known, not planned again, and `listed` is brought up to date."""
     site, now, pages, known = content.site, timeline.now, list[Page](), list[KnownListing]()
+    site_key = repr(site)
     for lang in site.languages:
         for group in GROUPS:
             views = [v for v in postings.shown if v.lang == lang and v.status in group.statuses]
             name = f"{lang}/{group.name}"
-            mark = group_mark(repr(site), name, views, postings.flags, now if group.dated else None)
+            mark = group_mark(site_key, name, views, postings.flags, now if group.dated else None)
             last = listed.get(name) if listed is not None else None
             if last is not None and last[0] == mark:
                 known += last[1]
