@@ -130,8 +130,8 @@ def chromium() -> Iterator[Browser]:
 
 @dataclass
 class Visit:
-    """One page in a fresh browser context (shared by the checks that only look at it), with
-    what it tried to fetch since it loaded."""
+    """One page (shared by the checks that only look at it), with what it tried to fetch since
+    it loaded."""
 
     page: Page
     offsite: list[str] = field(default_factory=list)   # non-local URLs (aborted)
@@ -142,48 +142,75 @@ class Visit:
 Opener = Callable[..., Visit]
 
 
+def new_context(chromium: Browser, width: int = 1280, height: int = 720) -> BrowserContext:
+    """A context as a reader in Toronto has it, failing fast."""
+    context = chromium.new_context(viewport={"width": width, "height": height},
+                                   timezone_id="America/Toronto", locale="en-CA")
+    context.set_default_timeout(15_000)
+    return context
+
+
+@dataclass
+class Shared:
+    """One browser context a worker's tests open their pages in, each page its own: a fresh
+    context costs a test about twice the processor time of a page. It holds no state a page
+    could leave for the next (the site keeps nothing in storage or cookies); its clock is
+    fixed, at the build's moment unless a test asks for another."""
+
+    browser: Browser
+    context: BrowserContext
+    fixed: datetime | None = None
+
+    def page(self, at: datetime) -> Page:
+        """A new page whose clock is fixed at `at`."""
+        if at != self.fixed:
+            self.context.clock.set_fixed_time(at)
+            self.fixed = at
+        return self.context.new_page()
+
+
+@pytest.fixture(scope="session")
+def shared(chromium: Browser) -> Iterator[Shared]:
+    """The worker's shared context."""
+    context = new_context(chromium)
+    try:
+        yield Shared(chromium, context)
+    finally:
+        context.close()
+
+
 @contextlib.contextmanager
-def opening(chromium: Browser, site_url: str) -> Iterator[Opener]:
-    """A function that opens a page in a fresh context of the given viewport: one of PAGES by
-    name, or any `address` (relative to the site, or absolute), with the page clock pinned to
-    the build's moment, or to `at` (frozen there; with `ticking=True`, paused there under
-    Playwright's fake timers so the test moves time on) before the page loads. Its contexts
-    close on leaving.
+def opening(shared: Shared, site_url: str) -> Iterator[Opener]:
+    """A function that opens a page at the given viewport: one of PAGES by name, or any
+    `address` (relative to the site, or absolute), with the page clock pinned to the build's
+    moment, or to `at`, before the page loads. The page is a new one in the shared context,
+    unless the test changes what a context holds (`own`: its clock, its permissions) or moves
+    time on itself (`ticking=True`: paused at `at` under Playwright's fake timers): it then
+    gets a context of its own. Its pages and contexts close on leaving.
 
     `opener(name, width=1280, height=720, wait_until="load", address=None, at=None,
-    ticking=False)` -> Visit.
+    ticking=False, own=False)` -> Visit.
     """
-    contexts: list[BrowserContext] = []
+    opened: list[Page | BrowserContext] = []
 
     def opener(name: str | None = None, width: int = 1280, height: int = 720,
                wait_until: Literal["load", "networkidle"] = "load", address: str | None = None,
-               at: datetime | None = None, ticking: bool = False) -> Visit:
-        context = chromium.new_context(viewport={"width": width, "height": height},
-                                       timezone_id="America/Toronto", locale="en-CA")
-        contexts.append(context)
-        context.set_default_timeout(15_000)
-        if at is not None and ticking:
-            context.clock.install(time=at - timedelta(minutes=1))
-            context.clock.pause_at(at)
-        else:
-            context.clock.set_fixed_time(at or NOW)
-        page = context.new_page()
-        visit = Visit(page)
-
-        def route(route: Route) -> None:
-            parts = urlsplit(route.request.url)
-            if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != LOCAL_HOST:
-                visit.offsite.append(route.request.url)
-                route.abort("blockedbyclient")
+               at: datetime | None = None, ticking: bool = False, own: bool = False) -> Visit:
+        if own or ticking:
+            context = new_context(shared.browser, width, height)
+            opened.append(context)
+            if at is not None and ticking:
+                context.clock.install(time=at - timedelta(minutes=1))
+                context.clock.pause_at(at)
             else:
-                route.continue_()
-
-        context.route("**/*", route)
-        page.on("response", lambda r: visit.failed.append(f"{r.status} {r.url}")
-                if r.status >= 400 and urlsplit(r.url).hostname == LOCAL_HOST
-                and not r.url.endswith("/favicon.ico") else None)
-        page.on("console", lambda m: visit.refused.append(m.text)
-                if "Content Security Policy" in m.text else None)
+                context.clock.set_fixed_time(at or NOW)
+            page = context.new_page()
+        else:
+            page = shared.page(at or NOW)
+            opened.append(page)
+            page.set_viewport_size({"width": width, "height": height})
+        visit = Visit(page)
+        watch(visit)
         url = urljoin(site_url, address if address is not None else PAGES[name or ""].path)
         response = page.goto(url, wait_until=wait_until)
         assert response is not None and response.ok, f"{name or url}: could not load {page.url}"
@@ -192,14 +219,33 @@ def opening(chromium: Browser, site_url: str) -> Iterator[Opener]:
     try:
         yield opener
     finally:
-        for context in contexts:
-            context.close()
+        for thing in reversed(opened):
+            thing.close()
+
+
+def watch(visit: Visit) -> None:
+    """Abort and record a page's requests to other hosts; record local failures and refusals
+    by the Content-Security-Policy."""
+    def route(route: Route) -> None:
+        parts = urlsplit(route.request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != LOCAL_HOST:
+            visit.offsite.append(route.request.url)
+            route.abort("blockedbyclient")
+        else:
+            route.continue_()
+
+    visit.page.route("**/*", route)
+    visit.page.on("response", lambda r: visit.failed.append(f"{r.status} {r.url}")
+                  if r.status >= 400 and urlsplit(r.url).hostname == LOCAL_HOST
+                  and not r.url.endswith("/favicon.ico") else None)
+    visit.page.on("console", lambda m: visit.refused.append(m.text)
+                  if "Content Security Policy" in m.text else None)
 
 
 @pytest.fixture
-def open_page(chromium: Browser, site_url: str) -> Iterator[Opener]:
-    """A test's own pages, each in a fresh context (see `opening`)."""
-    with opening(chromium, site_url) as opener:
+def open_page(shared: Shared, site_url: str) -> Iterator[Opener]:
+    """A test's own pages (see `opening`)."""
+    with opening(shared, site_url) as opener:
         yield opener
 
 

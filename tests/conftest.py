@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import built_site, chromium, open_page, site_url  # noqa: F401 - shared fixtures
+from tests.browser import built_site, chromium, open_page, shared, site_url  # noqa: F401 - shared fixtures
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 NOW = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 
@@ -32,13 +32,11 @@ from tests.browser import (
     POSTINGS,
     STATUS_WORDS,
     Opener,
+    Shared,
     Visit,
     inject_axe,
     opening,
 )
-
-if TYPE_CHECKING:
-    from playwright.sync_api import Browser
 
 if not CHROMIUM.exists() or not AXE.exists():
     pytest.skip(f"browser tests need {CHROMIUM} and {AXE} (CI installs both)",
@@ -58,7 +56,7 @@ LookedAt = Callable[..., Visit]
 
 
 @pytest.fixture(scope="module")
-def looked_at(chromium: Browser, site_url: str) -> Iterator[LookedAt]:
+def looked_at(shared: Shared, site_url: str) -> Iterator[LookedAt]:
     """One load of a page type at a width, shared by the checks that only look at it, loaded
     until the network is idle: `looked_at(name, width=1280, height=720)` -> Visit."""
     visits: dict[tuple[str, int, int], Visit] = {}
@@ -68,7 +66,7 @@ def looked_at(chromium: Browser, site_url: str) -> Iterator[LookedAt]:
             visits[name, width, height] = opener(name, width, height, wait_until="networkidle")
         return visits[name, width, height]
 
-    with opening(chromium, site_url) as opener:
+    with opening(shared, site_url) as opener:
         yield look
 
 

@@ -25,7 +25,7 @@ FRENCH = STATUS_WORDS["fr"]
 
 
 def test_a_stand_in_page_closes_at_its_deadline_with_the_readers_clock(open_page: Opener) -> None:
-    page = open_page("fr-fallback").page
+    page = open_page("fr-fallback", own=True).page   # its clock is moved below
     status = page.locator("main [data-status]")
     assert status.get_attribute("data-status") == "closing-soon"
     assert " ".join((status.text_content() or "").split()) == FRENCH["closing-soon"]

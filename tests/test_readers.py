@@ -124,18 +124,19 @@ Reader = Callable[..., Visit]
 
 @pytest.fixture
 def reader(open_page: Opener, site_url: str) -> Reader:
-    """Open any address of the site (or of `base`) in a fresh context of the shared opener.
+    """Open any address of the site (or of `base`) in a new page (see `browser.opening`).
 
-    `reader(path, at=None, ticking=False, base=None, width=1280, height=720)` -> Visit. The
-    opener pins the page clock to the golden build's moment; `at` moves it before the
-    page loads: frozen there (timers run in real time), or, with `ticking=True`, paused there
+    `reader(path, at=None, ticking=False, base=None, width=1280, height=720, own=False)` ->
+    Visit. The opener pins the page clock to the golden build's moment; `at` moves it before
+    the page loads: frozen there (timers run in real time), or, with `ticking=True`, paused there
     under Playwright's fake timers so the test moves time on with `page.clock.run_for` /
     `pause_at` and status.js's 30-second update fires when the test says.
     """
     def go(path: str, *, at: datetime | None = None, ticking: bool = False,
-           base: str | None = None, width: int = 1280, height: int = 720) -> Visit:
+           base: str | None = None, width: int = 1280, height: int = 720,
+           own: bool = False) -> Visit:
         return open_page(address=(base or site_url) + path, at=at, ticking=ticking,
-                         width=width, height=height)
+                         width=width, height=height, own=own)
 
     return go
 
@@ -887,7 +888,7 @@ def test_finder_finds_a_closed_job_deep_in_the_archive(reader: Reader, scale_sit
 
 
 def test_print_and_copy_link_buttons(reader: Reader, site_url: str) -> None:
-    visit = reader("jobs/data-analyst/")
+    visit = reader("jobs/data-analyst/", own=True)   # its context is granted the clipboard
     page = visit.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url[:-1])
     actions = page.locator("[data-actions]")
