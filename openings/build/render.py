@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import (
+    BytecodeCache,
     Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
@@ -24,6 +25,7 @@ from ..policy import CONTENT_SECURITY_POLICY, REFERRER_POLICY
 
 FINGERPRINTED = (".css", ".js")
 CARDS_KEPT = 65_536
+TEMPLATES_REMEMBERED = 128
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,38 @@ class CompiledTemplates(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
+class RememberedTemplates(BytecodeCache):
+    """Compiled templates kept in this process, for builds that keep none on disk: a process
+    that builds many times (the tests, a program using Openings) compiles each layout once.
+    Jinja2 checks each against its template's source; the oldest are forgotten first."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """A template compiled earlier in this process, if any."""
+        if (code := self.held.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Remember a compiled template."""
+        self.held.pop(bucket.key, None)
+        self.held[bucket.key] = bucket.bytecode_to_string()
+        while len(self.held) > TEMPLATES_REMEMBERED:
+            del self.held[next(iter(self.held))]
+
+
+REMEMBERED = RememberedTemplates()
+
+
 def make_environment(layouts: Path, assets: Assets | None = None,
                      compiled: Path | None = None) -> Environment:
     """Jinja2 with autoescaping on for every template and undefined names as errors; `asset()`
     gives a static file's published path. Each template is compiled once and never looked at
     again on disk (the preview makes a new environment when a layout changes); a build keeps
     the compiled templates in `compiled`, so the next build's processes need not compile them
-    again (Jinja2 checks each against its template's source)."""
+    again (Jinja2 checks each against its template's source); without it they are remembered
+    in this process."""
     env = Environment(
         loader=FileSystemLoader(layouts),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -83,7 +110,7 @@ def make_environment(layouts: Path, assets: Assets | None = None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=CompiledTemplates(str(compiled)) if compiled else None,
+        bytecode_cache=CompiledTemplates(str(compiled)) if compiled else REMEMBERED,
     )
     names = (assets or load_assets(layouts / "static")).names
     env.globals["asset"] = names.__getitem__
