@@ -152,10 +152,10 @@ def new_context(chromium: Browser, width: int = 1280, height: int = 720) -> Brow
 
 @dataclass
 class Shared:
-    """One browser context a worker's tests open their pages in, each page its own: a fresh
-    context costs a test about twice the processor time of a page. It holds no state a page
-    could leave for the next (the site keeps nothing in storage or cookies); its clock is
-    fixed, at the build's moment unless a test asks for another."""
+    """A browser context tests open their pages in, each page its own: a fresh context costs
+    a test about twice the processor time of a page. It holds no state a page could leave for
+    the next (the site keeps nothing in storage or cookies); its clock is fixed, at the
+    build's moment unless a test asks for another, which moves every open page's clock too."""
 
     browser: Browser
     context: BrowserContext

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -35,8 +35,12 @@ from tests.browser import (
     Shared,
     Visit,
     inject_axe,
+    new_context,
     opening,
 )
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 if not CHROMIUM.exists() or not AXE.exists():
     pytest.skip(f"browser tests need {CHROMIUM} and {AXE} (CI installs both)",
@@ -56,9 +60,11 @@ LookedAt = Callable[..., Visit]
 
 
 @pytest.fixture(scope="module")
-def looked_at(shared: Shared, site_url: str) -> Iterator[LookedAt]:
+def looked_at(chromium: Browser, site_url: str) -> Iterator[LookedAt]:
     """One load of a page type at a width, shared by the checks that only look at it, loaded
-    until the network is idle: `looked_at(name, width=1280, height=720)` -> Visit."""
+    until the network is idle: `looked_at(name, width=1280, height=720)` -> Visit. Its pages
+    stay open while the module runs, so they have a context of their own, whose clock no
+    other module's test moves."""
     visits: dict[tuple[str, int, int], Visit] = {}
 
     def look(name: str, width: int = 1280, height: int = 720) -> Visit:
@@ -66,8 +72,12 @@ def looked_at(shared: Shared, site_url: str) -> Iterator[LookedAt]:
             visits[name, width, height] = opener(name, width, height, wait_until="networkidle")
         return visits[name, width, height]
 
-    with opening(shared, site_url) as opener:
-        yield look
+    context = new_context(chromium)
+    try:
+        with opening(Shared(chromium, context), site_url) as opener:
+            yield look
+    finally:
+        context.close()
 
 
 AXE_OPTIONS = {"runOnly": {"type": "tag",
