@@ -2,9 +2,12 @@
 
 One site per test session: the golden sample content built at the golden clock, served from
 127.0.0.1 by a `ThreadingHTTPServer` in a background thread, and (for the browser tests) one
-Debian Chromium driven by Playwright. Every browser context pins the page clock to the build's
-clock, so `assets/status.js` sees the same statuses the build wrote, whatever day the tests run,
-and aborts (and records) every request to a host other than 127.0.0.1.
+Debian Chromium driven by Playwright. Tests open their pages in one shared browser context
+(`Shared`), a page each; a test that changes what a context holds (its clock, its permissions)
+or moves time on itself gets a context of its own. Every page's clock is pinned to the build's
+clock (or to the moment a test asks for), so `assets/status.js` sees the same statuses the
+build wrote, whatever day the tests run, and every page aborts (and records) each request to
+a host other than 127.0.0.1.
 
 Nothing here downloads anything: Chromium is the system one, axe-core and the Nu HTML Checker
 come from node_modules/.
@@ -154,8 +157,11 @@ def new_context(chromium: Browser, width: int = 1280, height: int = 720) -> Brow
 class Shared:
     """A browser context tests open their pages in, each page its own: a fresh context costs
     a test about twice the processor time of a page. It holds no state a page could leave for
-    the next (the site keeps nothing in storage or cookies); its clock is fixed, at the
-    build's moment unless a test asks for another, which moves every open page's clock too."""
+    the next that a test looks at (the site keeps nothing in storage or cookies, and
+    routing keeps the HTTP cache off; only links visited, which styles cannot reveal); its
+    clock is fixed, at the build's moment unless a test asks for another, which moves every
+    open page's clock too. A test that calls a page's `clock` or its `context` must open it
+    with `own=True`."""
 
     browser: Browser
     context: BrowserContext
@@ -221,6 +227,7 @@ def opening(shared: Shared, site_url: str) -> Iterator[Opener]:
     finally:
         for thing in reversed(opened):
             thing.close()
+        shared.context.clear_permissions()
 
 
 def watch(visit: Visit) -> None:
@@ -244,7 +251,8 @@ def watch(visit: Visit) -> None:
 
 @pytest.fixture
 def open_page(shared: Shared, site_url: str) -> Iterator[Opener]:
-    """A test's own pages (see `opening`)."""
+    """A test's own pages (see `opening`): a test that calls a page's `clock` or `context`
+    opens it with `own=True`."""
     with opening(shared, site_url) as opener:
         yield opener
 

@@ -428,13 +428,15 @@ def test_a_build_whose_compiled_templates_cannot_be_kept_still_publishes(
     same_as_clean(content, out, tmp_path)
 
 
-def test_a_layout_edited_between_two_builds_in_one_process_shows(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cache", [True, False], ids=["with the cache", "without"])
+def test_a_layout_edited_between_two_builds_in_one_process_shows(tmp_path: Path,
+                                                                 cache: bool) -> None:
     content = make_content(tmp_path, {"clerk.md": posting("Court Clerk", deadline="2026-12-01")})
     layouts = tmp_path / "layouts"
     shutil.copytree(LAYOUTS, layouts)
-    build_site(content, tmp_path / "first", layouts, NOW, search=False, cache=False)
+    build_site(content, tmp_path / "first/site", layouts, NOW, search=False, cache=cache)
     base = layouts / "base.html"
     base.write_text(base.read_text().replace("</footer>", "<p>Edited frame</p></footer>"))
-    build_site(content, tmp_path / "second", layouts, NOW, search=False, cache=False)
-    assert "Edited frame" not in (tmp_path / "first/index.html").read_text()
-    assert "Edited frame" in (tmp_path / "second/index.html").read_text()
+    build_site(content, tmp_path / "second/site", layouts, NOW, search=False, cache=cache)
+    assert "Edited frame" not in (tmp_path / "first/site/index.html").read_text()
+    assert "Edited frame" in (tmp_path / "second/site/index.html").read_text()

@@ -23,10 +23,10 @@ and the French home Analyste des données (the French version of Data Analyst) a
 so sorting is tested on the 600-posting site built by bench/generate.py (a module fixture),
 which the scale, finder and search-count tests share.
 
-Run time, measured: the module's 52 tests take about 120 s on a 2-CPU machine busy with other
-work (load average 3-8): 1.3-2.5 s a test (a fresh context, and a second page load wherever a
-test moves the clock or opens an address the shared opener does not know), plus a few
-seconds once to generate and build the 600 postings; the scale test itself takes about 4 s.
+Run time, measured in the whole suite on two workers: the module's tests take about 230 s of
+test time, 2-4 s a test while the other worker runs browsers too (about 1 s alone: a new page
+in the shared context, or a context of its own wherever a test moves the clock), plus about
+9 s once to generate and build the 600 postings.
 
 Screenshots: test_screenshot_home_with_a_filter takes its pictures in a temporary folder;
 `make screenshots` writes the committed ones in docs/screenshots/.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,43 +57,57 @@ def load_assets(static: Path) -> Assets:
     return Assets(names, tuple(files))
 
 
-class CompiledTemplates(FileSystemBytecodeCache):
-    """Jinja2's compiled templates kept in a folder, which never fails a build: a template
-    that cannot be read back or kept (the folder gone, or not writable) is compiled again."""
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        """Read a compiled template back, when it can be."""
-        with contextlib.suppress(OSError):
-            super().load_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        """Keep a compiled template, when it can be kept."""
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
 class RememberedTemplates(BytecodeCache):
-    """Compiled templates kept in this process, for builds that keep none on disk: a process
-    that builds many times (the tests, a program using Openings) compiles each layout once.
-    Jinja2 checks each against its template's source; the oldest are forgotten first."""
+    """Compiled templates kept in this process: a process that builds many times (the tests,
+    the preview, a program using Openings) compiles each layout once. Jinja2 checks each
+    against its template's source, not against the environment's settings, so it backs only
+    `make_environment`'s environments, whose settings never change. The oldest are forgotten
+    first; the preview's threads may share it."""
 
     def __init__(self) -> None:
-        self.held: dict[str, bytes] = {}
+        self.held: OrderedDict[str, bytes] = OrderedDict()
+        self.lock = threading.Lock()
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        """A template compiled earlier in this process, if any."""
-        if (code := self.held.get(bucket.key)) is not None:
+        """Skip compiling a template this process compiled before."""
+        with self.lock:
+            code = self.held.get(bucket.key)
+        if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        """Remember a compiled template."""
-        self.held.pop(bucket.key, None)
-        self.held[bucket.key] = bucket.bytecode_to_string()
-        while len(self.held) > TEMPLATES_REMEMBERED:
-            del self.held[next(iter(self.held))]
+        """Remember a compiled template for the next environment."""
+        code = bucket.bytecode_to_string()
+        with self.lock:
+            self.held[bucket.key] = code
+            self.held.move_to_end(bucket.key)
+            while len(self.held) > TEMPLATES_REMEMBERED:
+                self.held.popitem(last=False)
 
 
 REMEMBERED = RememberedTemplates()
+
+
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja2's compiled templates kept in a folder for the next build's processes, and in this
+    process (`REMEMBERED`) for its next build. It never fails a build: a template that cannot
+    be read back or kept (the folder gone, or not writable) is compiled again."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Read a compiled template back from the folder, or from this process, which then
+        keeps it in the folder too."""
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+        if bucket.code is None:
+            REMEMBERED.load_bytecode(bucket)
+            if bucket.code is not None:
+                self.dump_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a compiled template, when it can be kept."""
+        REMEMBERED.dump_bytecode(bucket)
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def make_environment(layouts: Path, assets: Assets | None = None,
@@ -100,8 +116,8 @@ def make_environment(layouts: Path, assets: Assets | None = None,
     gives a static file's published path. Each template is compiled once and never looked at
     again on disk (the preview makes a new environment when a layout changes); a build keeps
     the compiled templates in `compiled`, so the next build's processes need not compile them
-    again (Jinja2 checks each against its template's source); without it they are remembered
-    in this process."""
+    again (Jinja2 checks each against its template's source); either way this process
+    remembers them for its next build."""
     env = Environment(
         loader=FileSystemLoader(layouts),
         autoescape=select_autoescape(default=True, default_for_string=True),
