@@ -23,7 +23,7 @@ and the French home Analyste des données (the French version of Data Analyst) a
 so sorting is tested on the 600-posting site built by bench/generate.py (a module fixture),
 which the scale, finder and search-count tests share.
 
-Run time, measured in the whole suite on two workers: the module's tests take about 230 s of
+Run time, measured in the whole suite on two workers: the module's tests take about 200 s of
 test time, 2-4 s a test while the other worker runs browsers too (about 1 s alone: a new page
 in the shared context, or a context of its own wherever a test moves the clock), plus about
 9 s once to generate and build the 600 postings.
