@@ -101,7 +101,8 @@ class CompiledTemplates(FileSystemBytecodeCache):
         if bucket.code is None:
             REMEMBERED.load_bytecode(bucket)
             if bucket.code is not None:
-                self.dump_bytecode(bucket)
+                with contextlib.suppress(OSError):
+                    super().dump_bytecode(bucket)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep a compiled template, when it can be kept."""
