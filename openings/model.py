@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from itertools import repeat
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from zoneinfo import ZoneInfo
 
 from .digests import digest
@@ -22,6 +23,7 @@ ARRANGEMENTS = ("on-site", "hybrid", "remote")
 RULE_LEVELS = ("error", "warning", "off")
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 """An address that names its scheme (https:, mailto:); anything else is a path in the site."""
+R = TypeVar("R", bound="Packed")
 KEY, LINE = "\x1f", "\x1e"
 """What `Posting.lines` puts before each front-matter key and before its line."""
 
@@ -49,6 +51,64 @@ def digest_repr(self: Any) -> str:
         cached = f"{type(self).__name__}#{digest(fields)}"
         object.__setattr__(self, "_repr", cached)
     return cached
+
+
+class Packed:
+    """A frozen record with slots that a build holds by the thousand and reads mostly for a few
+    fields (`HANDY`). Pickled, it keeps those as they are and packs the rest into one pickle
+    (`PACKED`), unpacked the first time one of them is read, so the build cache and the
+    workers' summaries cost the main process a few objects a record, not dozens. A record
+    that was never unpacked is pickled again with its pack as it came. Subclasses declare
+    `_repr`, `_hash` and `_packed` fields and are made with `packing`."""
+
+    __slots__ = ()
+    HANDY: ClassVar[tuple[str, ...]] = ()
+    PACKED: ClassVar[frozenset[str]] = frozenset()
+    handy_state: ClassVar[attrgetter[tuple[Any, ...]]]
+    packed_order: ClassVar[tuple[str, ...]] = ()
+    packed_state: ClassVar[attrgetter[tuple[Any, ...]]]
+
+    def __getstate__(self) -> tuple[tuple[Any, ...], bytes]:
+        """The handy fields (digest and hash included, so they travel) and the rest packed."""
+        packed = object.__getattribute__(self, "_packed")
+        if packed is None:
+            packed = pickle.dumps(self.packed_state(self), protocol=pickle.HIGHEST_PROTOCOL)
+        return self.handy_state(self), packed
+
+    def __setstate__(self, state: tuple[tuple[Any, ...], bytes]) -> None:
+        """Set the handy slots in one loop run in C; keep the rest packed."""
+        handy, packed = state
+        if len(handy) != len(self.HANDY):
+            raise ValueError(f"a {type(self).__name__} pickled by another version")
+        deque(map(object.__setattr__, repeat(self), self.HANDY, handy), 0)
+        object.__setattr__(self, "_packed", packed)
+
+    if not TYPE_CHECKING:  # mypy would take every name for a field
+
+        def __getattr__(self, name: str) -> Any:
+            """A packed field read for the first time: unpack them all."""
+            packed = object.__getattribute__(self, "_packed") if name in self.PACKED else None
+            if packed is None:
+                raise AttributeError(name)
+            deque(map(object.__setattr__, repeat(self), self.packed_order,
+                      pickle.loads(packed)), 0)
+            object.__setattr__(self, "_packed", None)
+            return object.__getattribute__(self, name)
+
+
+def packing(*handy: str) -> Callable[[type[R]], type[R]]:
+    """Make a `Packed` dataclass keep these fields at hand, its digest and hash with them."""
+    def made(cls: type[R]) -> type[R]:
+        """The class, told which of its slots to pack."""
+        keep = (*handy, "_repr", "_hash")
+        slots: tuple[str, ...] = cls.__slots__
+        rest = tuple(name for name in slots if name not in (*keep, "_packed"))
+        cls.HANDY, cls.PACKED, cls.packed_order = keep, frozenset(rest), rest
+        cls.handy_state, cls.packed_state = attrgetter(*keep), attrgetter(*rest)
+        cls.__getstate__ = Packed.__getstate__  # type: ignore[method-assign]
+        cls.__setstate__ = Packed.__setstate__  # type: ignore[method-assign]
+        return cls
+    return made
 
 
 class Status(StrEnum):
@@ -192,13 +252,16 @@ class Site:
         return self.organization.for_lang(lang)
 
 
+@packing("source", "line", "slug", "lang", "title", "job_id", "posted", "deadline", "draft",
+         "lines", "body_digest")
 @dataclass(frozen=True, slots=True)
-class Posting:
+class Posting(Packed):
     """One job posting, validated and converted; the body already safe HTML. During a build
     the main process holds it without its body (`body_digest` then stands for it; see
     `openings/build/bodies.py`). It has slots, not an instance dict: Python shares the keys of
     an instance dict only up to 30 fields, so a posting's dict cost 1.6 kB, and every build
-    holds every posting."""
+    holds every posting. Pickled, it keeps what listings and the timeline read at hand and
+    packs the rest (`Packed`)."""
 
     source: str
     line: int
@@ -233,21 +296,11 @@ class Posting:
     body_digest: str = ""
     _repr: str | None = field(default=None, init=False, repr=False, compare=False)
     _hash: int | None = field(default=None, init=False, repr=False, compare=False)
+    _packed: bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     __hash__ = hash_once
 
     __repr__ = digest_repr
-
-    def __getstate__(self) -> tuple[Any, ...]:
-        """Every slot, its digest and hash included, so they travel with the posting."""
-        return POSTING_STATE(self)
-
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        """Set every slot in one loop run in C: the build cache and the workers unpickle
-        every posting, and a loop in Python would double what that costs."""
-        if len(state) != len(Posting.__slots__):
-            raise ValueError("a posting pickled by another version")
-        deque(map(object.__setattr__, repeat(self), Posting.__slots__, state), 0)
 
     def line_of(self, key: str) -> int:
         """The file line of a front-matter key, or of the opening `---` when it is absent."""
@@ -266,8 +319,6 @@ def key_lines(pairs: Iterable[tuple[str, int]]) -> str:
     return "".join(f"{KEY}{key}{LINE}{line}" for key, line in pairs)
 
 
-POSTING_STATE = attrgetter(*Posting.__slots__)
-"""A posting's slots, read in C."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import os
 import pickle
 import shutil
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +19,9 @@ import openings.build.cache_files
 import openings.content.content_files
 import openings.pages.plan
 from openings import build_site
+from openings.build.gather import gather
 from openings.content.load import LoadCache, load_content
+from openings.pages.views import PostingView
 from tests.conftest import LAYOUTS, make_content, posting
 
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
@@ -307,6 +309,21 @@ def test_the_whole_cache_is_written_in_slices_and_keeps_one_record_of_each_posti
     (content / "job-3.md").write_text(posting("Senior Job 3", job_id="J-3"))
     build_site(content, out, LAYOUTS, NOW, search=False)
     same_as_clean(content, out, tmp_path)
+
+
+def test_views_read_back_from_the_cache_show_what_was_made(
+        site: tuple[Path, Path], tmp_path: Path) -> None:
+    """The cache keeps each view's words packed until a page shows them: read back, every
+    view reads as the one the build made, field by field."""
+    content, out = site
+    views = openings.build.cache.BuildCache.open(out, LAYOUTS).memory.views.values()
+    assert views and all(view._packed is not None for view in views)
+    made = {(view.path, view.status): view for view in gather(content, NOW, False)[1].shown}
+    names = [each.name for each in fields(PostingView) if each.compare and each.name != "posting"]
+    for view in views:
+        fresh = made[(view.path, view.status)]
+        assert [getattr(view, name) for name in names] == [getattr(fresh, name) for name in names]
+        assert view._packed is None and view.posting.title == fresh.posting.title
 
 
 def one_record_of_each_posting(out: Path) -> bool:

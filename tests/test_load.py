@@ -57,6 +57,24 @@ def test_a_posting_remembers_the_line_of_each_key_when_pickled(tmp_path: Path) -
     assert job.line_of("status_note") == job.line == 1
 
 
+def test_a_pickled_posting_keeps_its_details_packed_until_one_is_read(tmp_path: Path) -> None:
+    """The build cache and the workers pickle every posting; what an edit's build reads of an
+    unchanged one (its file, address, translations, dates, digest) is at hand, the rest is
+    unpacked when first read, and a posting pickled again unread loses nothing."""
+    content, _ = load_content(make_content(tmp_path, {"job.md": posting()}))
+    assert content is not None
+    made = content.postings[0]
+    hash(made)
+    again = pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(made))))
+    assert again._packed is not None
+    assert (again.source, again.slug, again.deadline, hash(again), repr(again)) == (
+        made.source, made.slug, made.deadline, hash(made), repr(made))
+    assert again._packed is not None
+    assert again.salary == made.salary and again.body_html == made.body_html
+    assert again._packed is None
+    assert again == made and hash(again) == hash(made)
+
+
 def test_a_missing_required_field_is_reported_at_the_opening_fence(tmp_path: Path) -> None:
     text = replace_line(posting(), "title: Policy Analyst\n", "")
     assert lines_and_messages(problems_for(tmp_path, text)) == [

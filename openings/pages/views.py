@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 from urllib.parse import quote
@@ -10,7 +10,7 @@ from urllib.parse import quote
 from babel import Locale
 
 from ..messages import ARRANGEMENT_LABELS, N_, STATUS, TERMS, Translate, language_in, translator
-from ..model import Posting, Site, Status, digest_repr, hash_once
+from ..model import Packed, Posting, Site, Status, digest_repr, hash_once, packing
 from ..time.formats import (
     calendar_date,
     deadline_long,
@@ -48,8 +48,9 @@ class Apply:
     name_hint: str | None
 
 
-@dataclass(frozen=True)
-class PostingView:
+@packing("posting", "path", "status", "lang", "posted_iso")
+@dataclass(frozen=True, slots=True)
+class PostingView(Packed):
     """One posting as a reader of one language sees it at one moment: in its own language on
     its page, or in another on its stand-in there (`only_in` then says which language the
     posting is offered in; the editor's words stay as written). `pay_text` is empty when the
@@ -69,6 +70,9 @@ class PostingView:
     soon_iso: str
     lang: str
     only_in: str | None
+    _repr: str | None = field(default=None, init=False, repr=False, compare=False)
+    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
+    _packed: bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     __hash__ = hash_once
     __repr__ = digest_repr
