@@ -88,7 +88,8 @@ class Memory:
         """Forget the views no page shows any more, and the remembered cards once most of them
         are of such views (each edit in the preview leaves a few behind)."""
         kept = {id(view) for view in shown}
-        self.views = {key: view for key, view in self.views.items() if id(view) in kept}
+        if len(kept) < len(self.views):
+            self.views = {key: view for key, view in self.views.items() if id(view) in kept}
         if card_at.cache_info().currsize > CARDS_PER_VIEW * len(shown):
             card_at.cache_clear()
 

@@ -203,7 +203,7 @@ def plan_units(content: Content, timeline: Timeline, drafts: bool = False,
     every posting: its own version, or its stand-in in that language."""
     site, cache = content.site, {} if cache is None else cache
     views = make_views(content, timeline, drafts, preview, cache)
-    targets, site_key = translation_targets(views), repr(site)
+    targets, site_key = translation_targets(views), digest(repr(site))
     versions = {v.path: versions_of(v, targets) for v in views}
     stand_ins = {v.path: stand_ins_of(v, site, versions[v.path], cache,
                                       timeline.standings[v.posting]) for v in views}
@@ -223,7 +223,7 @@ def plan_listings(content: Content, timeline: Timeline, postings: Postings,
     the last build `listed`, a group of listings planned from the same postings is taken as
     known, not planned again, and `listed` is brought up to date."""
     site, now, pages, known = content.site, timeline.now, list[Page](), list[KnownListing]()
-    site_key = repr(site)
+    site_key = digest(repr(site))
     for lang in site.languages:
         for group in GROUPS:
             views = [v for v in postings.shown if v.lang == lang and v.status in group.statuses]
@@ -246,12 +246,13 @@ def plan_listings(content: Content, timeline: Timeline, postings: Postings,
 
 def group_mark(site_key: str, name: str, views: list[PostingView],
                flags: Mapping[str, str | None], now: datetime | None) -> str:
-    """A digest of all a group of listings is planned from: the site, the group, each posting
-    it lists with its status and preview mark, and, for a group dated by the clock, the
-    moment when none of its postings is unmarked (an empty feed is dated then)."""
+    """A digest of all a group of listings is planned from: the site, the group, each view it
+    lists (its digest stands for its posting, status and words) with its preview mark, and,
+    for a group dated by the clock, the moment when none of its postings is unmarked (an
+    empty feed is dated then)."""
     empty = not any(not flags.get(view.path) for view in views)
-    return digest(repr((site_key, name, now if empty else None,
-                        [(view.posting, view.status, flags.get(view.path)) for view in views])))
+    return digest(repr((site_key, name, now if empty else None, views,
+                        [flags.get(view.path) for view in views] if flags else None)))
 
 
 def known_listing(page: Page) -> KnownListing:
