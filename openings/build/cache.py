@@ -4,7 +4,8 @@ next build skips work whose inputs did not change.
 - What stages 1 to 3 remember (`gather.Memory`): each posting file's stat, digest and what it
   parsed to, and its rule results (unchanged postings are neither read nor parsed nor checked
   again), the last timeline, and each posting's views and open-data lines.
-- Each unit's and listing page's key with the digests of its files, what each group of
+- The key of each unit the live site holds (its files' digests are the live site's) and
+  each listing page's key with its file's digest, what each group of
   listings was planned from (`Memory.listed`), and the manifests of the live site and of the
   spare tree beside it (`Trees`): an unchanged file is neither planned, rendered nor written
   again.
@@ -67,9 +68,6 @@ def installed(name: str) -> str:
         return "-"
 
 
-Files = tuple[tuple[str, str], ...]
-
-
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cycle collector while a build holds a million small records (reading and
@@ -104,7 +102,7 @@ class BuildCache:
     folder: Path
     stamp: str
     memory: Memory = field(default_factory=lambda: Memory(listed={}))
-    units: dict[str, Files] = field(default_factory=dict)
+    units: dict[str, None] = field(default_factory=dict)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     trees: Trees = field(default_factory=Trees)
     base: dict[str, Table] | None = None
@@ -131,7 +129,16 @@ class BuildCache:
         cache.memory.listed = published(cache.memory.listed or {}, cache.pages)
         return cache
 
-    def save(self, units: dict[str, Files], pages: dict[str, tuple[str, str]]) -> None:
+    def kept(self, key: str, paths: tuple[str, ...]) -> tuple[tuple[str, str], ...] | None:
+        """A unit's files with their digests, when the live site holds them at this unit key:
+        the last build published a unit of that key, and the live site is the one it published
+        (`units` holds only keys; the digests are the live site's own, `Trees.live`)."""
+        live = self.trees.live
+        if key not in self.units or not all(path in live for path in paths):
+            return None
+        return tuple((path, live[path]) for path in paths)
+
+    def save(self, units: dict[str, None], pages: dict[str, tuple[str, str]]) -> None:
         """Write what changed since the whole cache was last written, or the whole cache, in one
         step each (a temporary file, then a rename). The site is already published: if the cache
         cannot be written (a full disk), it is dropped, and the next build starts clean."""

@@ -71,7 +71,7 @@ def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None]
     assets."""
     fresh: list[Job] = []
     for unit in sorted(plan.units, key=lambda unit: not unit.indexed):
-        known = saved.units.get(unit.key) if saved else None
+        known = saved.kept(unit.key, unit.paths) if saved else None
         if known is None:
             place = renderer.bodies.places.get(unit.view.posting.source)
             fresh.append(Job(unit, place, held(had, unit.paths)))
@@ -143,8 +143,7 @@ def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, draft
     if saved:
         saved.trees.live_search = index.wanted
         memory.keep_only(plan.shown)
-        saved.save({unit.key: tuple((path, manifest[path]) for path in unit.paths)
-                    for unit in plan.units},
+        saved.save(dict.fromkeys(unit.key for unit in plan.units),
                    {path: (key, manifest[path]) for path, key in keys.items() if key})
     statuses = Counter(str(v.status) for v in plan.views)
     return BuildReport(len(manifest), {s: statuses[s] for s in Status}, tuple(problems), {
