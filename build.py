@@ -12,7 +12,7 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from openings.editors.report import as_github, as_json, as_text
 from openings.errors import ERROR, ContentErrors, OutputError, Problem
@@ -208,7 +208,7 @@ def main(argv: list[str]) -> int:
         return 2
 
 
-def leave(status: int) -> None:
+def leave(status: int) -> NoReturn:
     """End the process without freeing what the command built one record at a time (a big
     site's build holds a million): every file is closed by now, so flush what was printed
     and exit."""

@@ -86,13 +86,20 @@ class Packed:
     if not TYPE_CHECKING:  # mypy would take every name for a field
 
         def __getattr__(self, name: str) -> Any:
-            """A packed field read for the first time: unpack them all."""
-            packed = object.__getattribute__(self, "_packed") if name in self.PACKED else None
-            if packed is None:
+            """A packed field read for the first time: unpack them all (or, when another
+            thread just did, read it)."""
+            if name not in self.PACKED:
                 raise AttributeError(name)
-            deque(map(object.__setattr__, repeat(self), self.packed_order,
-                      pickle.loads(packed)), 0)
-            object.__setattr__(self, "_packed", None)
+            packed = object.__getattribute__(self, "_packed")
+            if packed is not None:
+                try:
+                    values = pickle.loads(packed)
+                except AttributeError as err:  # must not read as a missing field
+                    raise ValueError(f"a {type(self).__name__} that cannot be unpacked") from err
+                if len(values) != len(self.packed_order):
+                    raise ValueError(f"a {type(self).__name__} packed by another version")
+                deque(map(object.__setattr__, repeat(self), self.packed_order, values), 0)
+                object.__setattr__(self, "_packed", None)
             return object.__getattribute__(self, name)
 
 
@@ -103,6 +110,8 @@ def packing(*handy: str) -> Callable[[type[R]], type[R]]:
         keep = (*handy, "_repr", "_hash")
         slots: tuple[str, ...] = cls.__slots__
         rest = tuple(name for name in slots if name not in (*keep, "_packed"))
+        if len(rest) < 2:  # attrgetter of one name gives a value, not a tuple
+            raise TypeError(f"{cls.__name__} would pack fewer than two fields")
         cls.HANDY, cls.PACKED, cls.packed_order = keep, frozenset(rest), rest
         cls.handy_state, cls.packed_state = attrgetter(*keep), attrgetter(*rest)
         cls.__getstate__ = Packed.__getstate__  # type: ignore[method-assign]
@@ -317,8 +326,6 @@ def key_lines(pairs: Iterable[tuple[str, int]]) -> str:
     posting, and a tuple of pairs for each cost it forty objects a posting. Keys are known
     field names (others are errors), so none holds a separator."""
     return "".join(f"{KEY}{key}{LINE}{line}" for key, line in pairs)
-
-
 
 
 @dataclass(frozen=True)

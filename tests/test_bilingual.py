@@ -12,7 +12,7 @@ import html5lib
 import pytest
 
 from openings import build_site
-from openings.content.load import load_content
+from openings.content.load import LoadCache, load_content
 from openings.messages import translator
 from tests.conftest import LAYOUTS, SITE_YML, make_content, posting
 
@@ -115,6 +115,23 @@ def test_a_translation_must_state_the_same_facts(tmp_path: Path, old: str, new: 
     message = problems[0].message
     assert message.startswith(f"`{field}` differs from the en version ")
     assert re.search(r"analyst\.md:\d+;", message)
+
+
+def test_a_translations_differences_are_remembered_until_either_changes(tmp_path: Path) -> None:
+    """Every build compares each translation with its original; a pair seen before is not
+    compared again (its facts stay packed), and what it found is still reported."""
+    folder = make_content(tmp_path, {
+        "analyst.md": posting("Analyst", job_id="J-1"),
+        "analyste.md": posting("Analyste", job_id="J-1", lang="fr")})
+    cache = LoadCache()
+    assert load_content(folder, cache)[1] == [] and len(cache.paired) == 1
+    (folder / "analyste.md").write_text(posting("Analyste", job_id="J-1", lang="fr").replace(
+        "deadline: 2027-01-15", "deadline: 2027-01-16"))
+    for _ in range(2):
+        problems = load_content(folder, cache)[1]
+        assert [(Path(p.path).name, p.message[:30]) for p in problems] == [
+            ("analyste.md", "`deadline` differs from the en")]
+        assert len(cache.paired) == 1
 
 
 def test_the_same_job_id_twice_in_one_language_is_an_error(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import openings.pages.plan
 from openings import build_site
 from openings.build.gather import gather
 from openings.content.load import LoadCache, load_content
+from openings.errors import errors_only
 from openings.pages.views import PostingView
 from tests.conftest import LAYOUTS, make_content, posting
 
@@ -324,6 +325,17 @@ def test_views_read_back_from_the_cache_show_what_was_made(
         fresh = made[(view.path, view.status)]
         assert [getattr(view, name) for name in names] == [getattr(fresh, name) for name in names]
         assert view._packed is None and view.posting.title == fresh.posting.title
+
+
+def test_a_cached_build_leaves_unchanged_postings_packed(site: tuple[Path, Path]) -> None:
+    """Loading, checking (translations included) and planning from the cache read only what
+    listings and the timeline need of an unchanged posting; its details stay packed."""
+    content, out = site
+    memory = openings.build.cache.BuildCache.open(out, LAYOUTS).memory
+    loaded, problems = memory.load(content)
+    assert loaded is not None and not errors_only(problems)
+    memory.plan(loaded, memory.timeline(loaded, NOW))
+    assert [posting._packed is not None for posting in loaded.postings] == [True] * 4
 
 
 def one_record_of_each_posting(out: Path) -> bool:

@@ -204,6 +204,7 @@ def test_build_py_runs_as_a_script_from_any_folder(project: Path) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--now", NOW],
                             capture_output=True, text=True, cwd=project)
     assert result.returncode == 0, result.stderr
+    assert "No errors: the content is ready to publish." in result.stdout
 
 
 def test_check_a11y_reports_markdown_and_page_problems_and_fails_on_errors(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def test_a_pickled_posting_keeps_its_details_packed_until_one_is_read(tmp_path: 
     """The build cache and the workers pickle every posting; what an edit's build reads of an
     unchanged one (its file, address, translations, dates, digest) is at hand, the rest is
     unpacked when first read, and a posting pickled again unread loses nothing."""
-    content, _ = load_content(make_content(tmp_path, {"job.md": posting()}))
+    folder = make_content(tmp_path, {"job.md": posting()})
+    content, _ = load_content(folder)
     assert content is not None
     made = content.postings[0]
     hash(made)
@@ -73,6 +75,10 @@ def test_a_pickled_posting_keeps_its_details_packed_until_one_is_read(tmp_path: 
     assert again.salary == made.salary and again.body_html == made.body_html
     assert again._packed is None
     assert again == made and hash(again) == hash(made)
+    unhashed = load_content(folder)[0]
+    assert unhashed is not None
+    packed = pickle.loads(pickle.dumps(unhashed.postings[0]))
+    assert copy.deepcopy(packed) == made and repr(packed) == repr(made)
 
 
 def test_a_missing_required_field_is_reported_at_the_opening_fence(tmp_path: Path) -> None:

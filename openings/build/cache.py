@@ -182,7 +182,8 @@ class BuildCache:
         """The cache's tables, each written as its changes."""
         memory = self.memory
         return {"files": memory.loads.files, "stats": memory.loads.stats,
-                "ruled": memory.loads.ruled, "views": memory.views, "lines": memory.lines,
+                "ruled": memory.loads.ruled, "paired": memory.loads.paired,
+                "views": memory.views, "lines": memory.lines,
                 "standings": memory.moment.standings if memory.moment else {},
                 "units": self.units, "pages": self.pages, "listed": memory.listed or {}}
 
@@ -190,7 +191,8 @@ class BuildCache:
 def cached(folder: Path, stamp: str, head: dict[str, Any], tables: dict[str, Table]) -> BuildCache:
     """A cache from its head and tables."""
     moment = head["moment"]
-    loads = LoadCache(head["site_bytes"], tables["files"], tables["ruled"], tables["stats"])
+    loads = LoadCache(head["site_bytes"], tables["files"], tables["ruled"], tables["stats"],
+                      tables["paired"])
     memory = Memory(loads, tables["views"], tables["lines"], Timeline(
         moment[0], tables["standings"], moment[1], moment[2]) if moment else None,
         tables["listed"])

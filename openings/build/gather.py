@@ -86,7 +86,9 @@ class Memory:
 
     def keep_only(self, shown: tuple[PostingView, ...]) -> None:
         """Forget the views no page shows any more, and the remembered cards once most of them
-        are of such views (each edit in the preview leaves a few behind)."""
+        are of such views (each edit in the preview leaves a few behind). Every view shown is
+        one of `views` (planning takes them from it), so as many shown as held means none to
+        forget."""
         kept = {id(view) for view in shown}
         if len(kept) < len(self.views):
             self.views = {key: view for key, view in self.views.items() if id(view) in kept}

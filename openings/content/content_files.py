@@ -43,13 +43,14 @@ def posting_entries(folder: Path) -> Iterator[tuple[str, bool]]:
 class LoadCache:
     """What the preview keeps between loads, and the build cache keeps on disk between builds:
     each file's digest and what it parsed to, so unchanged files are not parsed again.
-    The posting rules' findings for each posting are kept too. Everything is dropped when
-    site.yml changes."""
+    The posting rules' findings for each posting are kept too, and what each translation's
+    comparison with its original found. Everything is dropped when site.yml changes."""
 
     site_bytes: bytes | None = None
     files: dict[str, tuple[str, Posting | None, list[Problem]]] = field(default_factory=dict)
     ruled: dict[Posting, list[Problem]] = field(default_factory=dict)
     stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    paired: dict[tuple[str, str], list[Problem]] = field(default_factory=dict)
 
 
 def read_bytes(path: Path) -> bytes | OSError | None:

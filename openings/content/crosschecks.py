@@ -41,19 +41,32 @@ PAIRED_FACTS: dict[str, Callable[[Posting], object]] = {
 }
 
 
-def mismatched_translations(postings: Iterable[Posting], default_lang: str) -> list[Problem]:
-    """Translations (same job_id, other language) whose facts differ: errors naming both."""
+Paired = dict[tuple[str, str], list[Problem]]
+"""The differences found between a posting and a translation, by their digests: a build
+compares every pair, and reading their facts would unpack every posting (`model.Packed`)."""
+
+
+def mismatched_translations(postings: Iterable[Posting], default_lang: str,
+                            paired: Paired | None = None) -> list[Problem]:
+    """Translations (same job_id, other language) whose facts differ: errors naming both.
+    With `paired` (what the last run found), only pairs not seen before are compared, and
+    `paired` keeps this run's pairs alone."""
     by_job: dict[str, list[Posting]] = defaultdict(list)
     for posting in postings:
         if posting.job_id:
             by_job[posting.job_id].append(posting)
-    problems = []
+    found: Paired = {}
     for group in by_job.values():
         original = next((p for p in group if p.lang == default_lang), group[0])
         for other in group:
             if other.lang != original.lang:
-                problems += fact_differences(original, other)
-    return problems
+                key = (repr(original), repr(other))
+                known = paired.get(key) if paired is not None else None
+                found[key] = known if known is not None else fact_differences(original, other)
+    if paired is not None:
+        paired.clear()
+        paired.update(found)
+    return [problem for problems in found.values() for problem in problems]
 
 
 def fact_differences(original: Posting, translation: Posting) -> list[Problem]:

@@ -52,6 +52,7 @@ def load_content(folder: Path, cache: LoadCache | None = None, jobs: int = 1,
         return None, [data]
     if data != cache.site_bytes:
         cache.site_bytes, cache.files, cache.ruled, cache.stats = data, {}, {}, {}
+        cache.paired = {}
     site, problems = load_site(display_path(folder / "site.yml"), data)
     if site is None:
         return None, problems
@@ -68,5 +69,6 @@ def load_content(folder: Path, cache: LoadCache | None = None, jobs: int = 1,
         problems += found
         if posting is not None:
             postings.append(posting)
-    problems += duplicates(postings) + mismatched_translations(postings, site.default_lang)
+    problems += duplicates(postings) + mismatched_translations(postings, site.default_lang,
+                                                               cache.paired)
     return Content(site, tuple(postings)), problems

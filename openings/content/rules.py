@@ -197,8 +197,8 @@ def check_postings(postings: Iterable[Posting], site: Site, site_path: str,
         for gone in cache.keys() - set(checked):
             del cache[gone]
     level = level_of(SITE_RULE, ERROR, site)
-    uncovered = not checked or any(posting.accommodation is None for posting in checked)
-    if site.accommodation is None and uncovered and level != "off":
+    if site.accommodation is None and level != "off" and (
+            not checked or any(posting.accommodation is None for posting in checked)):
         problems.append(Problem(site_path, 1, "add `accommodation:` with an `email`, `phone` or "
                                 "`url`: every posting must say how to ask for an accommodation "
                                 f"[{SITE_RULE}]", level))
