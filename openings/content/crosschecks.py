@@ -43,7 +43,7 @@ PAIRED_FACTS: dict[str, Callable[[Posting], object]] = {
 
 Paired = dict[tuple[str, str], list[Problem]]
 """The differences found between a posting and a translation, by their digests: a build
-compares every pair, and reading their facts would unpack every posting (`model.Packed`)."""
+compares every pair, and reading their facts would unpack every posting (`packed.Packed`)."""
 
 
 def mismatched_translations(postings: Iterable[Posting], default_lang: str,

@@ -10,7 +10,8 @@ from urllib.parse import quote
 from babel import Locale
 
 from ..messages import ARRANGEMENT_LABELS, N_, STATUS, TERMS, Translate, language_in, translator
-from ..model import Packed, Posting, Site, Status, digest_repr, hash_once, packing
+from ..model import Posting, Site, Status, digest_repr, hash_once
+from ..packed import Packed, packing
 from ..time.formats import (
     calendar_date,
     deadline_long,

@@ -1,0 +1,81 @@
+"""Records a build holds by the thousand, pickled with the fields every build reads at hand
+and the rest packed (`Packed`): postings and their views travel from the workers to the
+main process, into the build cache and back to the workers that render them."""
+
+from __future__ import annotations
+
+import pickle
+from collections import deque
+from collections.abc import Callable
+from itertools import repeat
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+R = TypeVar("R", bound="Packed")
+
+
+class Packed:
+    """A frozen record with slots that a build holds by the thousand and reads mostly for a few
+    fields (`HANDY`). Pickled, it keeps those as they are and packs the rest into one pickle
+    (`PACKED`), unpacked the first time one of them is read, so the build cache and the
+    workers' summaries cost the main process a few objects a record, not dozens. A record
+    that was never unpacked is pickled again with its pack as it came. Subclasses declare
+    `_repr`, `_hash` and `_packed` fields and are made with `packing`."""
+
+    __slots__ = ()
+    HANDY: ClassVar[tuple[str, ...]] = ()
+    PACKED: ClassVar[frozenset[str]] = frozenset()
+    handy_state: ClassVar[attrgetter[tuple[Any, ...]]]
+    packed_order: ClassVar[tuple[str, ...]] = ()
+    packed_state: ClassVar[attrgetter[tuple[Any, ...]]]
+
+    def __getstate__(self) -> tuple[tuple[Any, ...], bytes]:
+        """The handy fields (digest and hash included, so they travel) and the rest packed."""
+        packed = object.__getattribute__(self, "_packed")
+        if packed is None:
+            packed = pickle.dumps(self.packed_state(self), protocol=pickle.HIGHEST_PROTOCOL)
+        return self.handy_state(self), packed
+
+    def __setstate__(self, state: tuple[tuple[Any, ...], bytes]) -> None:
+        """Set the handy slots in one loop run in C; keep the rest packed."""
+        handy, packed = state
+        if len(handy) != len(self.HANDY):
+            raise ValueError(f"a {type(self).__name__} pickled by another version")
+        deque(map(object.__setattr__, repeat(self), self.HANDY, handy), 0)
+        object.__setattr__(self, "_packed", packed)
+
+    if not TYPE_CHECKING:  # mypy would take every name for a field
+
+        def __getattr__(self, name: str) -> Any:
+            """A packed field read for the first time: unpack them all (or, when another
+            thread just did, read it)."""
+            if name not in self.PACKED:
+                raise AttributeError(name)
+            packed = object.__getattribute__(self, "_packed")
+            if packed is not None:
+                try:
+                    values = pickle.loads(packed)
+                except AttributeError as err:  # must not read as a missing field
+                    raise ValueError(f"a {type(self).__name__} that cannot be unpacked") from err
+                if len(values) != len(self.packed_order):
+                    raise ValueError(f"a {type(self).__name__} packed by another version")
+                deque(map(object.__setattr__, repeat(self), self.packed_order, values), 0)
+                object.__setattr__(self, "_packed", None)
+            return object.__getattribute__(self, name)
+
+
+def packing(*handy: str) -> Callable[[type[R]], type[R]]:
+    """Make a `Packed` dataclass keep these fields at hand, its digest and hash with them."""
+    def made(cls: type[R]) -> type[R]:
+        """The class, told which of its slots to pack."""
+        keep = (*handy, "_repr", "_hash")
+        slots: tuple[str, ...] = cls.__slots__
+        rest = tuple(name for name in slots if name not in (*keep, "_packed"))
+        if len(rest) < 2:  # attrgetter of one name gives a value, not a tuple
+            raise TypeError(f"{cls.__name__} would pack fewer than two fields")
+        cls.HANDY, cls.PACKED, cls.packed_order = keep, frozenset(rest), rest
+        cls.handy_state, cls.packed_state = attrgetter(*keep), attrgetter(*rest)
+        cls.__getstate__ = Packed.__getstate__  # type: ignore[method-assign]
+        cls.__setstate__ = Packed.__setstate__  # type: ignore[method-assign]
+        return cls
+    return made
