@@ -133,10 +133,13 @@ class BuildCache:
         """A unit's files with their digests, when the live site holds them at this unit key:
         the last build published a unit of that key, and the live site is the one it published
         (`units` holds only keys; the digests are the live site's own, `Trees.live`)."""
-        live = self.trees.live
-        if key not in self.units or not all(path in live for path in paths):
+        if key not in self.units:
             return None
-        return tuple((path, live[path]) for path in paths)
+        live = self.trees.live
+        try:
+            return tuple([(path, live[path]) for path in paths])
+        except KeyError:
+            return None
 
     def save(self, units: dict[str, None], pages: dict[str, tuple[str, str]]) -> None:
         """Write what changed since the whole cache was last written, or the whole cache, in one

@@ -14,6 +14,7 @@ from ..build.pool import ordered_map
 from ..digests import digest
 from ..errors import Problem, display_path
 from ..model import Posting, Site
+from .crosschecks import Paired
 from .posting_fields import load_posting
 
 if TYPE_CHECKING:
@@ -50,7 +51,11 @@ class LoadCache:
     files: dict[str, tuple[str, Posting | None, list[Problem]]] = field(default_factory=dict)
     ruled: dict[Posting, list[Problem]] = field(default_factory=dict)
     stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
-    paired: dict[tuple[str, str], list[Problem]] = field(default_factory=dict)
+    paired: Paired = field(default_factory=dict)
+
+    def start_over(self, site_bytes: bytes) -> None:
+        """Forget everything loaded under other settings: site.yml changed."""
+        vars(self).update(vars(LoadCache(site_bytes)))
 
 
 def read_bytes(path: Path) -> bytes | OSError | None:

@@ -51,8 +51,7 @@ def load_content(folder: Path, cache: LoadCache | None = None, jobs: int = 1,
     if isinstance(data, Problem):
         return None, [data]
     if data != cache.site_bytes:
-        cache.site_bytes, cache.files, cache.ruled, cache.stats = data, {}, {}, {}
-        cache.paired = {}
+        cache.start_over(data)
     site, problems = load_site(display_path(folder / "site.yml"), data)
     if site is None:
         return None, problems
