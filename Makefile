@@ -22,6 +22,7 @@ $(TEST_STAMP): $(STAMP)
 	touch $(TEST_STAMP)
 
 site: $(STAMP)          ## build the site from content/ into site/
+	$(PY) -m compileall -q openings
 	$(PY) build.py build
 
 check: $(STAMP)         ## check the content without writing anything

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 import html5lib
 import pytest
 
-from openings import build_site
+from openings import ContentErrors, build_site
 from openings.content.load import LoadCache, load_content
 from openings.messages import translator
 from tests.conftest import LAYOUTS, SITE_YML, make_content, posting
@@ -403,3 +403,19 @@ def test_a_drafts_stand_in_is_marked_as_a_draft_in_the_readers_language(tmp_path
     stand_in = (out / "fr/jobs/draft/index.html").read_text(encoding="utf-8")
     assert "Ébauche\u00a0: non publiée" in stand_in
     assert "data-pagefind-body" not in stand_in
+
+
+def test_a_french_posting_at_an_english_postings_stand_in_address_is_an_error_naming_both(
+        tmp_path: Path) -> None:
+    content = make_content(tmp_path, {
+        "analyst.md": posting("Analyst", job_id="A"),
+        "analyst_.md": posting("Analyste", lang="fr", job_id="B"),
+    })
+    out = tmp_path / "site"
+    with pytest.raises(ContentErrors) as caught:
+        build_site(content, out, LAYOUTS, NOW)
+    found = {(PurePosixPath(p.path).name, p.message.split(" ")[0]) for p in caught.value.problems}
+    assert found == {(name, path) for name in ("analyst.md", "analyst_.md")
+                     for path in ("jobs/analyst/index.html", "fr/jobs/analyst/index.html")}
+    assert all("rename one of them" in p.message for p in caught.value.problems)
+    assert not out.exists()

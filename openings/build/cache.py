@@ -213,7 +213,7 @@ def changes(base: Table, table: Table) -> tuple[Table, list[Any]]:
     """What a table changed since the base: its entries added or replaced, its keys gone."""
     kept = {key: value for key, value in table.items()
             if (was := base.get(key, MISSING)) is not value and was != value}
-    return kept, [key for key in base if key not in table]
+    return kept, list(base.keys() - table.keys())
 
 
 def with_changes(path: Path, stamp: str, base_id: str, head: dict[str, Any],

@@ -81,17 +81,18 @@ class Memory:
         listings = self.listings(content, moment, postings)
         if conflicts := claims(postings.units, listings.pages + listings.known):
             raise ContentErrors(conflicts)
-        return Plan(postings.units, listings.pages, postings.views, moment.next_change,
-                    listings.known)
+        return Plan(postings.units, listings.pages, postings.views, postings.shown,
+                    moment.next_change, listings.known)
 
     def keep_only(self, shown: tuple[PostingView, ...]) -> None:
         """Forget the views no page shows any more, and the remembered cards once most of them
         are of such views (each edit in the preview leaves a few behind). Every view shown is
         one of `views` (planning takes them from it), so as many shown as held means none to
         forget."""
-        kept = {id(view) for view in shown}
+        kept = set(map(id, shown))
         if len(kept) < len(self.views):
-            self.views = {key: view for key, view in self.views.items() if id(view) in kept}
+            for key in [key for key, view in self.views.items() if id(view) not in kept]:
+                del self.views[key]
         if card_at.cache_info().currsize > CARDS_PER_VIEW * len(shown):
             card_at.cache_clear()
 

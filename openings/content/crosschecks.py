@@ -18,7 +18,7 @@ def duplicates(postings: Iterable[Posting]) -> list[Problem]:
         if posting.job_id:
             seen[("job_id", posting.lang, posting.job_id)].append(posting)
     problems = []
-    for (what, _, value), group in sorted(seen.items()):
+    for (what, _, value), group in sorted(item for item in seen.items() if len(item[1]) > 1):
         for posting in group[1:]:
             others = ", ".join(duplicate_at(p, what) for p in group if p is not posting)
             line = posting.line_of("job_id") if what == "job_id" else posting.line

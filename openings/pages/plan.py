@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 
 from ..digests import digest
 from ..errors import Problem
@@ -26,11 +25,12 @@ from .site_pages import SitemapEntry, site_pages, sitemap_entries, sitemap_entry
 from .views import PostingView, ViewCache, posting_view
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A posting's own files (its page, its stand-ins in other languages, its calendar): their
     paths and key are known at once, their pages planned only when the build needs them. Equal
-    units show the same (`site_key` stands for the site), so the preview keys its pages by unit."""
+    units show the same (`site_key` stands for the site), so the preview keys its pages by unit.
+    A build holds one per posting, so it has slots, and its paths are worked out once."""
 
     view: PostingView
     site: Site = field(compare=False)
@@ -39,12 +39,26 @@ class Unit:
     site_key: str
     stand_ins: tuple[PostingView, ...]
     stand_in_flags: tuple[str | None, ...] = ()
+    paths: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    _key: str | None = field(default=None, init=False, compare=False, repr=False)
 
-    @cached_property
+    def __post_init__(self) -> None:
+        """Every file of the unit, without planning its pages."""
+        view = self.view
+        paths = (view.path, *(stand_in.path for stand_in in self.stand_ins))
+        object.__setattr__(self, "paths",
+                           (*paths, calendar_path(view)) if view.status in LIVE else paths)
+
+    @property
     def key(self) -> str:
-        """A digest of everything the unit's files show."""
-        return digest(repr((self.view, self.targets, self.flag, self.site_key, self.stand_ins,
-                            self.stand_in_flags)))
+        """A digest of everything the unit's files show, worked out when the build cache first
+        asks (the preview never does)."""
+        key = self._key
+        if key is None:
+            key = digest(repr((self.view, self.targets, self.flag, self.site_key,
+                               self.stand_ins, self.stand_in_flags)))
+            object.__setattr__(self, "_key", key)
+        return key
 
     @property
     def indexed(self) -> tuple[str, ...]:
@@ -53,13 +67,6 @@ class Unit:
         if self.view.status not in LIVE or self.flag:
             return ()
         return (self.view.path, *(stand_in.path for stand_in in self.stand_ins))
-
-    @cached_property
-    def paths(self) -> tuple[str, ...]:
-        """Every file of the unit, without planning its pages."""
-        view = self.view
-        paths = (view.path, *(stand_in.path for stand_in in self.stand_ins))
-        return (*paths, calendar_path(view)) if view.status in LIVE else paths
 
     def pages(self) -> list[Page]:
         """The unit's pages."""
@@ -108,18 +115,15 @@ class Listings:
 class Plan:
     """Every file of a build: each posting's unit, the pages about many postings (listings,
     feeds, open data, sitemap) with those known unchanged, and the views they were made
-    from."""
+    from: the postings' own (`views`), and with their stand-ins', every view a page of the
+    build shows (`shown`)."""
 
     units: tuple[Unit, ...]
     listings: tuple[Page, ...]
     views: tuple[PostingView, ...]
+    shown: tuple[PostingView, ...]
     next_change: datetime | None
     known: tuple[KnownListing, ...] = ()
-
-    @property
-    def shown(self) -> tuple[PostingView, ...]:
-        """Every view a page of the build shows: the postings' own and their stand-ins'."""
-        return self.views + tuple(view for unit in self.units for view in unit.stand_ins)
 
     @property
     def pages(self) -> tuple[Page, ...]:
@@ -165,7 +169,9 @@ def conflicts(claimed: Iterable[tuple[str, str]]) -> list[Problem]:
     claims: dict[str, list[str]] = defaultdict(list)
     for path, source in claimed:
         claims[path].append(source)
-    return [Problem(source, 1, f"two sources write {path}: " + ", ".join(sources))
+    return [Problem(source, 1, f"{path} would be written from each of these files: "
+                    f"{', '.join(sources)}; rename one of them so that each page has its own "
+                    "web address")
             for path, sources in sorted(claims.items()) if len(sources) > 1
             for source in sources]
 
@@ -201,19 +207,24 @@ def plan_units(content: Content, timeline: Timeline, drafts: bool = False,
     """Each shown posting's unit as it stands on the timeline (with drafts and scheduled
     postings, marked, in the editors' preview); the cache keeps views. Each language lists
     every posting: its own version, or its stand-in in that language."""
-    site, cache = content.site, {} if cache is None else cache
+    site, cache, standings = content.site, {} if cache is None else cache, timeline.standings
     views = make_views(content, timeline, drafts, preview, cache)
     targets, site_key = translation_targets(views), digest(repr(site))
-    versions = {v.path: versions_of(v, targets) for v in views}
-    stand_ins = {v.path: stand_ins_of(v, site, versions[v.path], cache,
-                                      timeline.standings[v.posting]) for v in views}
-    shown = views + tuple(s for v in views for s in stand_ins[v.path])
-    flags = {v.path: preview_flag(v, site, timeline.standings[v.posting].posted) for v in shown
+    versions = [versions_of(v, targets) for v in views]
+    stand_ins = [stand_ins_of(v, site, found, cache, standings[v.posting])
+                 for v, found in zip(views, versions, strict=True)]
+    shown = views + tuple(s for others in stand_ins for s in others)
+    flags = {v.path: preview_flag(v, site, standings[v.posting].posted) for v in shown
              } if preview or drafts else {}
-    units = tuple(Unit(v, site, tuple(sorted(versions[v.path].items())), flags.get(v.path),
-                       site_key, stand_ins[v.path],
-                       tuple(flags.get(s.path) for s in stand_ins[v.path])) for v in views)
+    units = tuple(Unit(v, site, in_order(found), flags.get(v.path), site_key, others,
+                       tuple(flags.get(s.path) for s in others) if flags else ())
+                  for v, found, others in zip(views, versions, stand_ins, strict=True))
     return Postings(units, views, shown, flags)
+
+
+def in_order(versions: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """A posting's page in each language, by language (most postings have one)."""
+    return tuple(versions.items()) if len(versions) < 2 else tuple(sorted(versions.items()))
 
 
 def plan_listings(content: Content, timeline: Timeline, postings: Postings,
@@ -263,6 +274,10 @@ def known_listing(page: Page) -> KnownListing:
 
 
 def claims(units: tuple[Unit, ...], pages: tuple[Page | KnownListing, ...] = ()) -> list[Problem]:
-    """Two sources writing one output path, among some units and pages."""
+    """Two sources writing one output path, among some units and pages (looked for only
+    when some path is claimed twice, which is rare)."""
+    paths = [path for unit in units for path in unit.paths] + [page.path for page in pages]
+    if len(set(paths)) == len(paths):
+        return []
     claimed = [(path, unit.view.posting.source) for unit in units for path in unit.paths]
     return conflicts(claimed + [(page.path, page.source) for page in pages])
