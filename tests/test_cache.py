@@ -115,6 +115,19 @@ def test_a_layout_change_drops_the_cache(site: tuple[Path, Path], tmp_path: Path
     assert "data-changed" in (out / "jobs/clerk/index.html").read_text()
 
 
+@pytest.mark.parametrize("installed", ["Babel-99.0.dist-info", "PyYAML-99.0-py3.11.egg-info",
+                                       "jinja2-99.0.dist-info"])
+def test_another_version_of_a_library_drops_the_cache(
+        site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        installed: str) -> None:
+    _, out = site
+    assert openings.build.cache.BuildCache.open(out, LAYOUTS).memory.loads.files
+    upgraded = tmp_path / "upgraded"
+    (upgraded / installed).mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(upgraded))
+    assert not openings.build.cache.BuildCache.open(out, LAYOUTS).memory.loads.files
+
+
 def test_a_damaged_cache_is_ignored(site: tuple[Path, Path], tmp_path: Path) -> None:
     content, out = site
     (out.parent / ".cache/openings/build-cache.pickle").write_bytes(b"not a pickle")

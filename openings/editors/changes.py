@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import os
 import select
 import sys
@@ -38,8 +37,7 @@ class Changes:
     def __init__(self, folders: Iterable[Path]) -> None:
         self.folders = list(folders)
         self.fd: int | None = None
-        name = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
-        libc = ctypes.CDLL(name, use_errno=True) if name else None
+        libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
         if libc is not None and hasattr(libc, "inotify_init1"):
             fd = libc.inotify_init1(IN_NONBLOCK | IN_CLOEXEC)
             if fd >= 0:

@@ -9,7 +9,6 @@ started as soon as the last page to index is written.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import json
 import os
 import shutil
@@ -130,9 +129,8 @@ class SearchIndex:
 def die_with_parent() -> None:
     """In Pagefind's process before it starts: be killed when the build is (Linux), so a
     stopped build leaves no indexer writing beside the site."""
-    libc = ctypes.util.find_library("c")
-    if libc and sys.platform.startswith("linux"):
-        ctypes.CDLL(libc).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def linked(folder: Path, pages: Iterable[str]) -> Path:
