@@ -57,7 +57,7 @@ class Status(StrEnum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Moment:
     """An instant read from front-matter (aware, in UTC), and whether only a date was given."""
 
@@ -65,7 +65,7 @@ class Moment:
     date_only: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Salary:
     """Pay as advertised (pay transparency requires it)."""
 
@@ -76,7 +76,7 @@ class Salary:
     note: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """How long the job lasts."""
 
@@ -86,7 +86,7 @@ class Term:
     end: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hours:
     """Weekly hours of work."""
 
@@ -94,7 +94,7 @@ class Hours:
     note: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     """How to apply: an e-mail, a web address, or both."""
 
@@ -104,7 +104,7 @@ class Contact:
     name: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place as readers see it, with the parts structured data needs."""
 
@@ -114,7 +114,7 @@ class Location:
     country: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Accommodation:
     """How applicants ask for a disability-related accommodation."""
 

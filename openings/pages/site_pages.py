@@ -19,7 +19,7 @@ NOT_FOUND_TEXT = N_("We could not find that page. The job may have been removed,
                     "address may be mistyped.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SitemapEntry:
     """One indexable page: its address, when it last changed, and its other languages."""
 

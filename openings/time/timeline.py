@@ -151,7 +151,7 @@ def next_change(postings: Iterable[Posting], now: datetime, days: int, zone: Zon
     return min(instants, default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Standing:
     """Where one posting stands at one moment: all that the stages after the timeline read of
     time (none of them calls a time function)."""
