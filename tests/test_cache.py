@@ -7,6 +7,7 @@ import importlib
 import os
 import pickle
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import fields, replace
 from datetime import datetime, timedelta
@@ -116,7 +117,7 @@ def test_a_layout_change_drops_the_cache(site: tuple[Path, Path], tmp_path: Path
 
 
 @pytest.mark.parametrize("installed", ["Babel-99.0.dist-info", "PyYAML-99.0-py3.11.egg-info",
-                                       "jinja2-99.0.dist-info"])
+                                       "jinja2-99.0.dist-info", "Jinja2.egg-info"])
 def test_another_version_of_a_library_drops_the_cache(
         site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         installed: str) -> None:
@@ -124,7 +125,8 @@ def test_another_version_of_a_library_drops_the_cache(
     assert openings.build.cache.BuildCache.open(out, LAYOUTS).memory.loads.files
     upgraded = tmp_path / "upgraded"
     (upgraded / installed).mkdir(parents=True)
-    monkeypatch.syspath_prepend(str(upgraded))
+    (upgraded / installed / "PKG-INFO").write_text("Name: Jinja2\nVersion: 99.0\n")
+    monkeypatch.setattr(sys, "path", [*sys.path, str(upgraded)])  # last: a copy counts anywhere
     assert not openings.build.cache.BuildCache.open(out, LAYOUTS).memory.loads.files
 
 

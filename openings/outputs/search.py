@@ -16,8 +16,9 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..build.publish import FileData
@@ -96,7 +97,7 @@ class SearchIndex:
             [sys.executable, "-m", "pagefind", "--site", str(self.shown / "site"),
              "--output-path", str(self.shown / "index"), "--silent"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-            preexec_fn=die_with_parent)
+            preexec_fn=dying_with_parent())
 
     def finish(self, staging: Path, manifest: Mapping[str, str]) -> None:
         """Wait for the index and move it into the staging tree, its entry steadied (Pagefind
@@ -126,11 +127,13 @@ class SearchIndex:
             self.shown = None
 
 
-def die_with_parent() -> None:
-    """In Pagefind's process before it starts: be killed when the build is (Linux), so a
-    stopped build leaves no indexer writing beside the site."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+def dying_with_parent() -> Callable[[], object] | None:
+    """What Pagefind's process runs before it starts: be killed when the build is (Linux),
+    so a stopped build leaves no indexer writing beside the site. libc's `prctl` is looked
+    up here, in the build, so that the forked process only calls it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    return partial(ctypes.CDLL(None).prctl, PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def linked(folder: Path, pages: Iterable[str]) -> Path:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from ..digests import digest
 from ..errors import Problem
-from ..model import Content, Site
+from ..model import Content, Site, pickled_by_fields
 from ..outputs.opendata import Lines
 from ..time.timeline import Standing, Timeline, is_shown
 from .frame import alternates
@@ -25,6 +25,7 @@ from .site_pages import SitemapEntry, site_pages, sitemap_entries, sitemap_entry
 from .views import PostingView, ViewCache, posting_view
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A posting's own files (its page, its stand-ins in other languages, its calendar): their

@@ -8,7 +8,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from ..messages import N_, translator
-from ..model import Site
+from ..model import Site, pickled_by_fields
 from ..outputs.opendata import Lines, jobs_document
 from .frame import Link, chrome, href, lang_prefix
 from .page import Framed, NotFoundPage, OpenData, Page, RobotsPage, SitemapPage
@@ -19,6 +19,7 @@ NOT_FOUND_TEXT = N_("We could not find that page. The job may have been removed,
                     "address may be mistyped.")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SitemapEntry:
     """One indexable page: its address, when it last changed, and its other languages."""

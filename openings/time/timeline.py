@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from ..model import Moment, Posting, Site, Status
+from ..model import Moment, Posting, Site, Status, pickled_by_fields
 
 ISO = re.compile(
     r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -151,6 +151,7 @@ def next_change(postings: Iterable[Posting], now: datetime, days: int, zone: Zon
     return min(instants, default=None)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Standing:
     """Where one posting stands at one moment: all that the stages after the timeline read of
