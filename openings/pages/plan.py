@@ -67,7 +67,7 @@ class Unit:
         its own, and its stand-ins, so each language's search reaches every open posting."""
         if self.view.status not in LIVE or self.flag:
             return ()
-        return (self.view.path, *(stand_in.path for stand_in in self.stand_ins))
+        return self.paths[:1 + len(self.stand_ins)]
 
     def pages(self) -> list[Page]:
         """The unit's pages."""
@@ -195,12 +195,14 @@ def make_views(content: Content, timeline: Timeline, drafts: bool, preview: bool
 @dataclass(frozen=True)
 class Postings:
     """The first half of planning: each shown posting's unit, the views the listings show
-    (stand-ins included) and the preview's marks by page path."""
+    (stand-ins included), the preview's marks by page path, and the digest that stands for
+    the site's settings in every key and mark."""
 
     units: tuple[Unit, ...]
     views: tuple[PostingView, ...]
     shown: tuple[PostingView, ...]
     flags: dict[str, str | None]
+    site_key: str
 
 
 def plan_units(content: Content, timeline: Timeline, drafts: bool = False,
@@ -220,7 +222,7 @@ def plan_units(content: Content, timeline: Timeline, drafts: bool = False,
     units = tuple(Unit(v, site, in_order(found), flags.get(v.path), site_key, others,
                        tuple(flags.get(s.path) for s in others) if flags else ())
                   for v, found, others in zip(views, versions, stand_ins, strict=True))
-    return Postings(units, views, shown, flags)
+    return Postings(units, views, shown, flags, site_key)
 
 
 def in_order(versions: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -235,7 +237,7 @@ def plan_listings(content: Content, timeline: Timeline, postings: Postings,
     the last build `listed`, a group of listings planned from the same postings is taken as
     known, not planned again, and `listed` is brought up to date."""
     site, now, pages, known = content.site, timeline.now, list[Page](), list[KnownListing]()
-    site_key = digest(repr(site))
+    site_key = postings.site_key
     for lang in site.languages:
         for group in GROUPS:
             views = [v for v in postings.shown if v.lang == lang and v.status in group.statuses]
