@@ -897,8 +897,7 @@ def test_print_and_copy_link_buttons(reader: Reader, site_url: str) -> None:
     page.locator("[data-print]").click()
     assert page.evaluate("window.printed") == 1, "the print button did not print"
     page.locator("[data-copy]").click()
-    page.wait_for_function(
-        "document.querySelector('[data-action-status]').textContent !== ''")
+    wait_until(page, "document.querySelector('[data-action-status]').textContent !== ''")
     assert page.locator("[data-action-status]").text_content() == "Link copied."
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "jobs/data-analyst/"
 
