@@ -32,6 +32,20 @@ def test_a_wrong_time_zone_is_named() -> None:
                             "America/Toronto")]
 
 
+@pytest.mark.parametrize("zone", ["America/St_Johns", "Pacific/Chatham", "UTC", "US/Eastern"])
+def test_every_iana_zone_is_accepted(zone: str) -> None:
+    site, problems = load(SITE_YML.replace("America/Toronto", zone))
+    assert problems == []
+    assert str(getattr(site, "zone", None)) == zone
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "zone.tab", "tzdata.zi", "America/"])
+def test_a_file_or_folder_beside_the_zones_is_not_a_time_zone(name: str) -> None:
+    _, problems = load(SITE_YML.replace("America/Toronto", name))
+    assert problems == [(4, f"`{name}` is not an IANA time zone; write one like "
+                            "America/Toronto")]
+
+
 def test_the_default_language_must_be_listed() -> None:
     _, problems = load(SITE_YML.replace("default_lang: en", "default_lang: de"))
     assert problems == [(5, "`default_lang` must be one of `languages`")]
