@@ -6,10 +6,11 @@ Generates N postings (bench/generate.py), then for R rounds alternately runs a c
 (bench/hugo/, an equivalent minimal theme) and a clean `build.py build` on the same files (an
 empty output folder and no cache), and then each one's second build after touching one closed
 posting, a third after touching it again (Openings' steady state: the spare tree exists from
-the second build on), and a fourth after touching an open posting (its page is indexed, so
-Pagefind runs again). Memory is sampled every 20 ms over the whole process tree: the largest
-Openings process (main or worker) and Pagefind are reported apart. Reports medians, min-max
-and paired ratios, and writes the section for N postings of bench/RESULTS.md.
+the second build on), a fourth after touching an open posting (its page is indexed, so
+Pagefind runs again), and a fifth with nothing changed. Memory is sampled every 20 ms over the
+whole process tree: the largest Openings process (main or worker) and Pagefind are reported
+apart. Reports medians, min-max and paired ratios, and writes the section for N postings of
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -151,12 +152,13 @@ def section(postings: int, rounds: int, results: dict[str, dict[str, list[float]
         "alternating, same corpus.",
         "",
         "| | clean build, median (min-max) | one closed posting touched | touched again | "
-        "one open posting touched | peak memory, largest own process | peak memory, Pagefind |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "one open posting touched | nothing changed | peak memory, largest own process | "
+        "peak memory, Pagefind |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for tool in ("hugo", "openings"):
         lines.append(f"| {tool} | {cell(tool, 'clean')} | {cell(tool, 'second')} | "
-                     f"{cell(tool, 'third')} | {cell(tool, 'open')} | "
+                     f"{cell(tool, 'third')} | {cell(tool, 'open')} | {cell(tool, 'same')} | "
                      f"{max(memory['own'][tool]) / 1024:.0f} MiB | "
                      + (f"{max(memory['pagefind'][tool]) / 1024:.0f} MiB |" if tool == "openings"
                         else "- |"))
@@ -192,7 +194,7 @@ def main() -> None:
     generate(args.postings, OUT / "corpus")
     site = hugo_site(OUT / "corpus")
     runs, opened = commands(site), open_posting(OUT / "corpus")
-    names = ("clean", "second", "third", "open")
+    names = ("clean", "second", "third", "open", "same")
     results: dict[str, dict[str, list[float]]] = {name: {"hugo": [], "openings": []}
                                                   for name in names}
     memory: dict[str, dict[str, list[int]]] = {k: {"hugo": [0], "openings": [0]}
@@ -201,7 +203,7 @@ def main() -> None:
         for tool in ("hugo", "openings"):
             clean()
             for name in names[:1] if args.no_edits else names:
-                if name != "clean":
+                if name not in ("clean", "same"):
                     touch(site, opened if name == "open" else "posting-000001.md")
                 seconds, peaks = timed(*runs[tool])
                 results[name][tool].append(seconds)
