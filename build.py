@@ -61,14 +61,14 @@ def make_parser() -> Parser:
         sub.add_argument("--content", type=Path, default=Path("content"), help="postings folder")
         sub.add_argument("--now", type=instant, help="build as of this instant (ISO 8601)")
         sub.add_argument("--drafts", action="store_true", help="include draft postings")
+        sub.add_argument("--jobs", type=int, default=None,
+                         help="processes to work with (default: one per core)")
     check.add_argument("--a11y", action="store_true",
                        help="also check accessibility: the postings' Markdown and every page")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text for people, json for tools, github for workflow annotations")
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder")
     build.add_argument("--base-url", type=base_url, help="override site.yml's base_url")
-    build.add_argument("--jobs", type=int, default=None,
-                       help="processes to parse and render with (default: one per core)")
     build.add_argument("--no-cache", action="store_true",
                        help="ignore the build cache (.cache/openings/ beside the output)")
     serve = commands.add_parser("serve", help="live-reloading preview for editors")
@@ -107,27 +107,27 @@ def run_build(args: argparse.Namespace, now: datetime) -> int:
     return 0
 
 
-def accessibility_problems(args: argparse.Namespace, now: datetime) -> list[Problem]:
+def accessibility_problems(args: argparse.Namespace, now: datetime, jobs: int) -> list[Problem]:
     """Accessibility problems of the postings' Markdown and of every page, built in memory."""
-    from accessibility.html import check_page
+    from accessibility.html import check_pages
     from accessibility.markdown import check_content
     from openings.build.engine import render_site
-    problems = check_content(args.content)
-    for path, data in render_site(args.content, LAYOUTS, now, args.drafts):
-        if path.endswith(".html"):
-            problems += check_page(path, data.decode("utf-8"))
-    return problems
+    return check_content(args.content, jobs) + check_pages(
+        render_site(args.content, LAYOUTS, now, args.drafts), jobs)
 
 
 def run_check(args: argparse.Namespace, now: datetime) -> int:
-    """The check command: content errors, posting rules, plain-language hints (and --a11y)."""
+    """The check command: content errors, posting rules, plain-language hints (and --a11y),
+    on one process per core unless told."""
     from accessibility.readability import check_readability
     from openings.build.gather import inspect_site
-    content, problems = inspect_site(args.content, now, args.drafts)
+    from openings.build.pool import default_jobs
+    jobs = args.jobs or default_jobs()
+    content, problems = inspect_site(args.content, now, args.drafts, jobs)
     if content is not None:
-        problems += check_readability(content.postings, content.site)
+        problems += check_readability(content.postings, content.site, jobs)
     if args.a11y and not any(p.severity == ERROR for p in problems):
-        problems += accessibility_problems(args, now)
+        problems += accessibility_problems(args, now, jobs)
     failed = any(p.severity == ERROR for p in problems)
     if args.format == "json":
         sys.stdout.write(as_json(problems))

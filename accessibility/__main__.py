@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from openings.build.pool import default_jobs
 from openings.errors import ERROR, Problem
 
 from .html import check_built_site
@@ -38,8 +39,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 def gather(sites: Sequence[Path], content: Path | None) -> list[Problem]:
     """Every problem of the given sites, then of the content's postings."""
-    problems = [problem for site in sites for problem in check_built_site(site)]
-    return problems + (check_content(content) if content else [])
+    jobs = default_jobs()
+    problems = [problem for site in sites for problem in check_built_site(site, jobs)]
+    return problems + (check_content(content, jobs) if content else [])
 
 
 def summary(problems: Sequence[Problem]) -> str:

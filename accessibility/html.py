@@ -7,12 +7,13 @@ Each rule reads a parsed `Page` and says what is wrong, where, and how to fix th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from itertools import pairwise
+from collections.abc import Callable, Iterable
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from openings.build.pool import ordered_map
 from openings.errors import WARNING, Problem
 
 from .page import (
@@ -225,7 +226,20 @@ def check_file(path: Path) -> list[Problem]:
     return check_page(shown, text)
 
 
-def check_built_site(folder: Path) -> list[Problem]:
-    """Every accessibility problem of every page of a built site."""
-    return [problem for path in sorted(folder.rglob("*.html")) if path.is_file()
-            for problem in check_file(path)]
+def check_rendered(item: tuple[str, bytes]) -> list[Problem]:
+    """Check one page rendered in memory: its path and bytes."""
+    path, data = item
+    return check_page(path, data.decode("utf-8"))
+
+
+def check_pages(pages: Iterable[tuple[str, bytes]], jobs: int = 1) -> list[Problem]:
+    """Every accessibility problem of the HTML pages among some rendered in memory, in their
+    order, on up to `jobs` processes (html5lib is pure Python: parsing is most of the work)."""
+    html = ((path, data) for path, data in pages if path.endswith(".html"))
+    return list(chain.from_iterable(ordered_map(check_rendered, html, jobs)))
+
+
+def check_built_site(folder: Path, jobs: int = 1) -> list[Problem]:
+    """Every accessibility problem of every page of a built site, on up to `jobs` processes."""
+    pages = [path for path in sorted(folder.rglob("*.html")) if path.is_file()]
+    return list(chain.from_iterable(ordered_map(check_file, pages, jobs)))

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
+from openings.build.pool import ordered_map
 from openings.content.load import posting_files
 from openings.content.markdown_tokens import to_tokens
 from openings.content.source import read_source
@@ -185,6 +186,7 @@ def check_posting(path: Path) -> list[Problem]:
     return [] if source is None else check_markdown(shown, source.body, source.body_line)
 
 
-def check_content(folder: Path) -> list[Problem]:
-    """Every accessibility problem of every posting in a content folder."""
-    return [problem for path in posting_files(folder) for problem in check_posting(path)]
+def check_content(folder: Path, jobs: int = 1) -> list[Problem]:
+    """Every accessibility problem of every posting in a content folder, on up to `jobs`
+    processes."""
+    return list(chain.from_iterable(ordered_map(check_posting, posting_files(folder), jobs)))

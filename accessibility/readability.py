@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import chain, repeat
 
+from openings.build.pool import ordered_map
 from openings.content.markdown_tokens import to_tokens
 from openings.errors import WARNING, Problem
 from openings.model import Posting, Site
 
-from .markdown import SENTENCE, inline_runs, long_sentences, plain
+from .markdown import SENTENCE, Text, inline_runs, long_sentences, plain
 
 HIGHEST_GRADE = 10
 TOP_GRADE = 18
@@ -27,9 +29,8 @@ VOWEL_GROUPS = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]+", re.IGNOR
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def sentences(posting: Posting) -> list[str]:
-    """The sentences of a posting's body, as readers read them."""
-    runs = inline_runs(to_tokens(posting.body), posting.body_line)
+def sentences(runs: list[Text]) -> list[str]:
+    """The sentences of a posting's body (its inline runs), as readers read them."""
     return [m.group() for run in runs for m in SENTENCE.finditer(plain(run).replace("\n", " "))
             if WORD.search(m.group())]
 
@@ -53,9 +54,9 @@ def grade(texts: Iterable[str]) -> float | None:
     return 0.39 * per_sentence + 11.8 * per_word - 15.59
 
 
-def grade_hint(posting: Posting) -> list[Problem]:
-    """A posting that reads above grade 10 loses many readers."""
-    level = grade(sentences(posting)) if posting.lang == "en" else None
+def grade_hint(posting: Posting, found: list[str]) -> list[Problem]:
+    """A posting (its sentences found) that reads above grade 10 loses many readers."""
+    level = grade(found) if posting.lang == "en" else None
     if level is None or level <= HIGHEST_GRADE:
         return []
     shown = f"about grade {level:.0f}" if level < TOP_GRADE else f"grade {TOP_GRADE} or above"
@@ -64,10 +65,9 @@ def grade_hint(posting: Posting) -> list[Problem]:
                     "every reader", WARNING)]
 
 
-def passive_hint(posting: Posting) -> list[Problem]:
-    """Many passive sentences hide who does what."""
+def passive_hint(posting: Posting, found: list[str]) -> list[Problem]:
+    """Many passive sentences (among those found) hide who does what."""
     pattern = PASSIVE.get(posting.lang)
-    found = sentences(posting)
     passive = [s for s in found if pattern and pattern.search(s)]
     if len(passive) < 3 or len(passive) / len(found) <= PASSIVE_SHARE:
         return []
@@ -89,14 +89,22 @@ def jargon_hints(posting: Posting, site: Site) -> list[Problem]:
             for line, text in lines for match in pattern.finditer(text)]
 
 
-def long_sentence_hints(posting: Posting) -> list[Problem]:
+def long_sentence_hints(posting: Posting, runs: list[Text]) -> list[Problem]:
     """Sentences over 30 words, at their lines."""
-    runs = inline_runs(to_tokens(posting.body), posting.body_line)
     return [problem for run in runs for problem in long_sentences(posting.source, run)]
 
 
-def check_readability(postings: Iterable[Posting], site: Site) -> list[Problem]:
-    """Every plain-language hint for every posting."""
-    return sorted(problem for posting in postings for problem in (
-        long_sentence_hints(posting) + passive_hint(posting) + grade_hint(posting)
-        + jargon_hints(posting, site)))
+def posting_hints(item: tuple[Posting, Site]) -> list[Problem]:
+    """Every plain-language hint for one posting, its body parsed once (markdown-it-py is pure
+    Python: the parse is most of the work)."""
+    posting, site = item
+    runs = inline_runs(to_tokens(posting.body), posting.body_line)
+    found = sentences(runs)
+    return (long_sentence_hints(posting, runs) + passive_hint(posting, found)
+            + grade_hint(posting, found) + jargon_hints(posting, site))
+
+
+def check_readability(postings: Iterable[Posting], site: Site, jobs: int = 1) -> list[Problem]:
+    """Every plain-language hint for every posting, on up to `jobs` processes."""
+    return sorted(chain.from_iterable(
+        ordered_map(posting_hints, zip(postings, repeat(site)), jobs)))

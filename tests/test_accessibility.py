@@ -193,6 +193,20 @@ def test_a_page_that_is_not_utf8_is_reported_not_crashed_on(tmp_path):
     assert_one(check_built_site(tmp_path), 1, "not UTF-8", ERROR)
 
 
+def test_a_big_site_is_checked_on_two_processes_with_every_problem_in_page_order(tmp_path):
+    (tmp_path / "index.html").write_text(page(), encoding="utf-8")
+    for number in range(240):  # more than the pool's SMALL: the pages go to workers
+        folder = tmp_path / "jobs" / f"job-{number:03}"
+        folder.mkdir(parents=True)
+        body = '<img src="a.png">' if number % 3 == 0 else "<p>Apply by email.</p>"
+        (folder / "index.html").write_text(page(body), encoding="utf-8")
+    problems = check_built_site(tmp_path, jobs=2)
+    assert problems == check_built_site(tmp_path, jobs=1)
+    assert [Path(p.path).parent.name for p in problems] == [
+        f"job-{number:03}" for number in range(0, 240, 3)]
+    assert {(p.line, p.severity) for p in problems} == {(11, ERROR)}
+
+
 def test_the_golden_site_has_no_accessibility_errors(tmp_path):
     build_golden(tmp_path / "site")
     assert errors_only(check_built_site(tmp_path / "site")) == []
@@ -280,6 +294,18 @@ def test_check_content_checks_postings_at_their_file_lines(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     problems = check_content(Path("content"))
     assert [(p.path, p.line, p.severity) for p in problems] == [("content/analyst.md", 7, ERROR)]
+
+
+def test_a_big_content_folder_is_checked_on_two_processes_in_file_order(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for number in range(240):
+        text = POSTING if number % 4 == 0 else POSTING.replace("![](team.jpg)", "")
+        (content / f"job-{number:03}.md").write_text(text, encoding="utf-8")
+    problems = check_content(content, jobs=2)
+    assert problems == check_content(content, jobs=1)
+    assert [Path(p.path).name for p in problems] == [
+        f"job-{number:03}.md" for number in range(0, 240, 4)]
 
 
 def test_the_golden_content_has_no_accessibility_problems():

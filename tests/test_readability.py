@@ -63,3 +63,15 @@ def test_a_posting_written_above_grade_10_gets_an_estimate(tmp_path: Path) -> No
     assert hint.startswith("22: the posting reads at grade 18 or above")
     plain = "You will help people. We work as a team. You will learn a lot. " * 8
     assert hints(tmp_path / "ok", plain + "\n") == []
+
+
+def test_a_big_site_gets_every_hint_on_two_processes_in_order(tmp_path: Path) -> None:
+    long = f"{LONG} more.\n"
+    files = {f"job-{n:03}.md": posting(f"Analyst {n}").replace(
+        "## About the job\n\nYou will help people.\n", long if n % 5 == 0 else "We call you.\n")
+        for n in range(210)}  # more than the pool's SMALL: the postings go to workers
+    content, problems = load_content(make_content(tmp_path, files))
+    assert content is not None and problems == []
+    found = check_readability(content.postings, content.site, jobs=2)
+    assert found == check_readability(content.postings, content.site, jobs=1)
+    assert [Path(p.path).name for p in found] == [f"job-{n:03}.md" for n in range(0, 210, 5)]

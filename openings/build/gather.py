@@ -109,13 +109,14 @@ def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None 
     return content, memory.plan(content, memory.timeline(content, now, drafts), drafts), problems
 
 
-def inspect_site(content_dir: Path, now: datetime,
-                 drafts: bool = False) -> tuple[Content | None, list[Problem]]:
-    """The loaded content (when it loads) and every problem, errors and warnings; no writes."""
+def inspect_site(content_dir: Path, now: datetime, drafts: bool = False,
+                 jobs: int = 1) -> tuple[Content | None, list[Problem]]:
+    """The loaded content (when it loads) and every problem, errors and warnings; no writes.
+    Postings are read on up to `jobs` processes."""
     try:
-        content, _, problems = gather(content_dir, now, drafts)
+        content, _, problems = gather(content_dir, now, drafts, jobs=jobs)
     except ContentErrors as err:
-        return load_content(content_dir)[0], err.problems
+        return load_content(content_dir, jobs=jobs)[0], err.problems
     return content, problems
 
 
