@@ -113,7 +113,7 @@ def accessibility_problems(args: argparse.Namespace, now: datetime, jobs: int) -
     from accessibility.markdown import check_content
     from openings.build.engine import render_site
     return check_content(args.content, jobs) + check_pages(
-        render_site(args.content, LAYOUTS, now, args.drafts), jobs)
+        render_site(args.content, LAYOUTS, now, args.drafts, jobs), jobs)
 
 
 def run_check(args: argparse.Namespace, now: datetime) -> int:

@@ -36,10 +36,11 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def render_site(content_dir: Path, layouts: Path, now: datetime,
-                drafts: bool = False) -> Iterator[tuple[str, bytes]]:
-    """Every page of the site at `now`, in memory, for checkers; writes nothing."""
-    _, plan, _ = gather(content_dir, now, drafts)
+def render_site(content_dir: Path, layouts: Path, now: datetime, drafts: bool = False,
+                jobs: int = 1) -> Iterator[tuple[str, bytes]]:
+    """Every page of the site at `now`, in memory, for checkers, its postings read on up to
+    `jobs` processes; writes nothing."""
+    _, plan, _ = gather(content_dir, now, drafts, jobs=jobs)
     return render_pages(make_environment(layouts), plan.pages)
 
 
