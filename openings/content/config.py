@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
@@ -14,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problem
 from ..model import RULE_LEVELS, SCHEME, Accommodation, Site, SiteLink, Text
+from ..time.zones import known_zone
 from .fields import EMAIL, Fields, is_empty
 from .placeholders import ADVICE
 from .rules import RULE_NAMES
@@ -39,30 +38,6 @@ def known_language(code: str) -> bool:
     except (ValueError, UnknownLocaleError):
         return False
     return True
-
-
-@cache
-def zone_names() -> frozenset[str]:
-    """Every IANA zone name tzdata knows (read once: the preview reloads site.yml often)."""
-    return frozenset(available_timezones())
-
-
-@cache
-def listed_zones() -> frozenset[str]:
-    """The zones the tzdata package lists in one small file: enough to accept a site's zone
-    without `available_timezones`, which opens every file under the system's zone folders
-    (about 70 ms of every build)."""
-    try:
-        import tzdata  # type: ignore[import-untyped]
-        return frozenset(Path(tzdata.__file__).with_name("zones").read_text("utf-8").split())
-    except (ImportError, OSError, TypeError):
-        return frozenset()
-
-
-def known_zone(name: str) -> bool:
-    """An IANA zone name: one tzdata lists, or any other `available_timezones` finds (those
-    are looked for only when the name is not listed)."""
-    return name in listed_zones() or name in zone_names()
 
 
 def read_zone(fields: Fields) -> ZoneInfo | None:
