@@ -62,7 +62,7 @@ def make_parser() -> Parser:
         sub.add_argument("--now", type=instant, help="build as of this instant (ISO 8601)")
         sub.add_argument("--drafts", action="store_true", help="include draft postings")
         sub.add_argument("--jobs", type=int, default=None,
-                         help="processes to work with (default: one per core)")
+                         help="processes to share the work among (default: one per core)")
     check.add_argument("--a11y", action="store_true",
                        help="also check accessibility: the postings' Markdown and every page")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",

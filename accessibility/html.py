@@ -227,7 +227,7 @@ def check_file(path: Path) -> list[Problem]:
 
 
 def check_rendered(item: tuple[str, bytes]) -> list[Problem]:
-    """Check one page rendered in memory: its path and bytes."""
+    """Check one page rendered in memory (a worker's unit of work: its path and bytes)."""
     path, data = item
     return check_page(path, data.decode("utf-8"))
 

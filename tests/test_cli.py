@@ -63,6 +63,20 @@ def test_check_validates_and_writes_nothing(project: Path,
     assert sorted(p.name for p in project.iterdir()) == ["content"]
 
 
+def test_check_on_two_processes_reports_what_one_reports(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for number in range(205):  # more than the pool's SMALL: postings are read in workers
+        (project / f"content/job-{number:03}.md").write_text(posting(f"Analyst {number}"))
+    (project / "content/job-100.md").write_text(
+        posting("Analyst 100").replace("title: Analyst 100", "title:"))
+    assert main(["check", "--jobs", "2", "--format", "json", "--now", NOW]) == 1
+    two = json.loads(capsys.readouterr().out)
+    assert main(["check", "--jobs", "1", "--format", "json", "--now", NOW]) == 1
+    assert json.loads(capsys.readouterr().out) == two
+    assert [(p["path"], p["line"]) for p in two["problems"] if p["severity"] == "error"] == [
+        ("content/job-100.md", 2)]
+
+
 @pytest.mark.parametrize("argv", [["build", "--now", "tomorrow"], ["build", "--now",
                                   "2026-11-29T12:00:00"], ["publish"], ["build", "--bogus"],
                                   ["build", "--base-url", "ftp://x"]])

@@ -6,6 +6,7 @@ import pytest
 
 from openings.content.config import load_site
 from openings.model import Site
+from openings.time import zones
 from tests.conftest import SITE_YML
 
 
@@ -33,10 +34,24 @@ def test_a_wrong_time_zone_is_named() -> None:
 
 
 @pytest.mark.parametrize("zone", ["America/St_Johns", "Pacific/Chatham", "UTC", "US/Eastern"])
-def test_every_iana_zone_is_accepted(zone: str) -> None:
+def test_iana_zones_are_accepted(zone: str) -> None:
     site, problems = load(SITE_YML.replace("America/Toronto", zone))
     assert problems == []
     assert str(getattr(site, "zone", None)) == zone
+
+
+def test_without_tzdatas_list_a_zone_is_found_among_the_systems(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(zones, "listed_zones", frozenset)
+    site, problems = load(SITE_YML)
+    assert problems == []
+    assert str(getattr(site, "zone", None)) == "America/Toronto"
+    assert load(SITE_YML.replace("America/Toronto", "Eastern"))[1] == [
+        (4, "`Eastern` is not an IANA time zone; write one like America/Toronto")]
+
+
+def test_tzdatas_list_accepts_no_name_the_system_would_refuse() -> None:
+    assert zones.listed_zones() and zones.listed_zones() <= zones.zone_names()
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "zone.tab", "tzdata.zi", "America/"])

@@ -65,7 +65,7 @@ def test_a_posting_written_above_grade_10_gets_an_estimate(tmp_path: Path) -> No
     assert hints(tmp_path / "ok", plain + "\n") == []
 
 
-def test_a_big_site_gets_every_hint_on_two_processes_in_order(tmp_path: Path) -> None:
+def test_a_big_site_gets_every_hint_on_two_processes(tmp_path: Path) -> None:
     long = f"{LONG} more.\n"
     files = {f"job-{n:03}.md": posting(f"Analyst {n}").replace(
         "## About the job\n\nYou will help people.\n", long if n % 5 == 0 else "We call you.\n")

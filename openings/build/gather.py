@@ -113,10 +113,11 @@ def inspect_site(content_dir: Path, now: datetime, drafts: bool = False,
                  jobs: int = 1) -> tuple[Content | None, list[Problem]]:
     """The loaded content (when it loads) and every problem, errors and warnings; no writes.
     Postings are read on up to `jobs` processes."""
+    memory = Memory()
     try:
-        content, _, problems = gather(content_dir, now, drafts, jobs=jobs)
-    except ContentErrors as err:
-        return load_content(content_dir, jobs=jobs)[0], err.problems
+        content, _, problems = gather(content_dir, now, drafts, jobs=jobs, memory=memory)
+    except ContentErrors as err:  # the content again, its postings parsed once already
+        return load_content(content_dir, memory.loads, jobs)[0], err.problems
     return content, problems
 
 

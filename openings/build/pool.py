@@ -1,4 +1,5 @@
-"""Work spread over the machine's cores: parsing postings and rendering pages.
+"""Work spread over the machine's cores: parsing postings, rendering pages and the editors'
+checks.
 
 Results come back in the order of the inputs, so a parallel build writes exactly the bytes a
 single-process build writes. Small batches stay in this process, where starting workers would
@@ -35,8 +36,9 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
     wait for this process and memory holds two batches of items and results at a time. `fresh`
     workers start from a small server process instead of being forks of this one, which by
     then may hold the whole site. The process machinery is imported only when workers start:
-    `check`, `new` and the preview never start any. The work stays in this process when its
-    first SMALL items weigh less than SMALL in all (`weight`: one each, unless told)."""
+    `new`, the preview and a small site's `check` never start any. The work stays in this
+    process when its first SMALL items weigh less than SMALL in all (`weight`: one each,
+    unless told)."""
     stream = iter(items)
     head = list(islice(stream, SMALL))
     if jobs <= 1 or sum(map(weight, head)) < SMALL:

@@ -19,7 +19,7 @@ def listed_zones() -> frozenset[str]:
     without `available_timezones`, which opens every file under the system's zone folders
     (about 70 ms of every build)."""
     try:
-        import tzdata  # type: ignore[import-untyped]
+        import tzdata
         return frozenset(Path(tzdata.__file__).with_name("zones").read_text("utf-8").split())
     except (ImportError, OSError, TypeError):
         return frozenset()
