@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from itertools import chain, repeat
 
 from openings.build.pool import ordered_map
@@ -35,8 +36,10 @@ def sentences(runs: list[Text]) -> list[str]:
             if WORD.search(m.group())]
 
 
+@cache
 def syllables(word: str) -> int:
-    """A syllable estimate: groups of vowels, at least one."""
+    """A syllable estimate: groups of vowels, at least one (remembered: a site's postings
+    share most of their words, and the grade estimate counts every word)."""
     count = len(VOWEL_GROUPS.findall(word))
     if word.lower().endswith("e") and count > 1:
         count -= 1
