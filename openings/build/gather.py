@@ -112,12 +112,15 @@ def gather(content_dir: Path, now: datetime, drafts: bool, base_url: str | None 
 def inspect_site(content_dir: Path, now: datetime, drafts: bool = False,
                  jobs: int = 1) -> tuple[Content | None, list[Problem]]:
     """The loaded content (when it loads) and every problem, errors and warnings; no writes.
-    Postings are read on up to `jobs` processes."""
+    Postings are read on up to `jobs` processes, once: content with errors is not planned."""
     memory = Memory()
+    content, problems = memory.load(content_dir, jobs)
+    if content is None or errors_only(problems):
+        return content, problems
     try:
-        content, _, problems = gather(content_dir, now, drafts, jobs=jobs, memory=memory)
-    except ContentErrors as err:  # the content again, its postings parsed once already
-        return load_content(content_dir, memory.loads, jobs)[0], err.problems
+        memory.plan(content, memory.timeline(content, now, drafts), drafts)
+    except ContentErrors as err:
+        return content, err.problems
     return content, problems
 
 
