@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from openings.build.engine import BuildReport
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
+HELD: list[object] = []
+"""The last build's report, which holds its records: kept until the process leaves (`leave`),
+which never frees them one at a time."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -102,6 +105,7 @@ def run_build(args: argparse.Namespace, now: datetime) -> int:
     from openings.build.engine import build_site
     report = build_site(args.content, args.out, LAYOUTS, now, args.drafts, args.base_url,
                         jobs=args.jobs, cache=not args.no_cache)
+    HELD[:] = [report]
     report_problems(list(report.warnings))
     print(summary(report, args.out))
     return 0

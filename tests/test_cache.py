@@ -247,7 +247,7 @@ def test_a_build_that_fails_half_way_leaves_the_site_and_the_next_one_is_right(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(importlib.import_module("openings.build.publish"), "write_one", broken)
+    monkeypatch.setattr(importlib.import_module("openings.build.publish"), "place", broken)
     with pytest.raises(OSError):
         build_site(content, out, LAYOUTS, NOW, search=False)
     assert tree(out) == before

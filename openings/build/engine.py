@@ -6,10 +6,11 @@ from __future__ import annotations
 import gc
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 
 from ..errors import Problem
@@ -20,7 +21,7 @@ from .bodies import Bodies
 from .cache import BuildCache, paused_gc
 from .gather import Memory, gather
 from .pool import default_jobs
-from .publish import FileData, Kept, Manifest, Trees, check_output, publish, staging_prefix
+from .publish import Manifest, SiteFiles, Trees, check_output, publish, staging_prefix
 from .render import Assets, load_assets, make_environment, render_pages
 from .summaries import FirstPass
 from .workers import Job, render_jobs
@@ -28,12 +29,15 @@ from .workers import Job, render_jobs
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build did, for the command line to tell the editor."""
+    """What a build did, for the command line to tell the editor. It holds the build's
+    records (`records`) until it is dropped, so a command that exits right after the build
+    does not free a big site's million records one at a time (25–35 ms at 10,000)."""
 
     pages: int
     statuses: dict[str, int]
     warnings: tuple[Problem, ...]
     seconds: dict[str, float] = field(default_factory=dict)
+    records: object = field(default=None, repr=False, compare=False)
 
 
 def render_site(content_dir: Path, layouts: Path, now: datetime, drafts: bool = False,
@@ -64,32 +68,33 @@ class Renderer:
 
 
 def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None],
-               renderer: Renderer, root: Path,
-               had: Manifest) -> Iterator[tuple[str, FileData]]:
+               renderer: Renderer, root: Path, had: Manifest) -> SiteFiles:
     """Every file of the site: what the cache knows unchanged as its digest (the live site
     holds its bytes), the rest rendered and written into the staging tree at `root` (which
     holds `had`) on up to `jobs` processes, the pages search indexes first, then the static
     assets."""
-    fresh: list[Job] = []
-    for unit in sorted(plan.units, key=lambda unit: not unit.indexed):
+    kept: Manifest = {}
+    indexed: list[Job] = []
+    other: list[Job] = []
+    for unit in plan.units:
         known = saved.kept(unit.key, unit.paths) if saved else None
         if known is None:
             place = renderer.bodies.places.get(unit.view.posting.source)
-            fresh.append(Job(unit, place, held(had, unit.paths)))
-            continue
-        yield from ((path, Kept(digest)) for path, digest in known)
+            (indexed if unit.indexed else other).append(Job(unit, place, held(had, unit.paths)))
+        else:
+            kept.update(known)
     listings: list[Job] = []
     for page in plan.listings:
         key, last = keys.get(page.path), saved.pages.get(page.path) if saved else None
         if key is not None and last is not None and last[0] == key:
-            yield page.path, Kept(last[1])
+            kept[page.path] = last[1]
         else:
             listings.append(Job(page, had=held(had, (page.path,))))
     if plan.known and saved:
-        yield from ((known.path, Kept(saved.pages[known.path][1])) for known in plan.known)
-    yield from render_jobs(renderer.layouts, renderer.assets, chain(fresh, listings),
-                           renderer.bodies.path, root, renderer.jobs, renderer.compiled)
-    yield from renderer.assets.files
+        kept.update((known.path, saved.pages[known.path][1]) for known in plan.known)
+    return SiteFiles(kept, chain(render_jobs(
+        renderer.layouts, renderer.assets, chain(indexed, other, listings), renderer.bodies.path,
+        root, renderer.jobs, renderer.compiled), renderer.assets.files))
 
 
 def held(had: Manifest, paths: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -130,7 +135,7 @@ def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, draft
                         saved.templates() if saved else None)
     index = search_index(out, plan, trees)
 
-    def files(root: Path, had: Manifest) -> Iterable[tuple[str, FileData]]:
+    def files(root: Path, had: Manifest) -> SiteFiles:
         """The site's files, watched by the search step."""
         listed = site_files(plan, saved, keys, renderer, root, had)
         return index.watch(listed, root) if search else listed
@@ -146,6 +151,7 @@ def build_with(content_dir: Path, out: Path, layouts: Path, now: datetime, draft
         memory.keep_only(plan.shown)
         saved.save(dict.fromkeys(unit.key for unit in plan.units),
                    {path: (key, manifest[path]) for path, key in keys.items() if key})
-    statuses = Counter(str(v.status) for v in plan.views)
-    return BuildReport(len(manifest), {s: statuses[s] for s in Status}, tuple(problems), {
-        "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded})
+    statuses = Counter(map(attrgetter("status"), plan.views))
+    return BuildReport(len(manifest), {str(s): statuses[s] for s in Status}, tuple(problems), {
+        "load+plan": loaded - clock, "render+publish": time.perf_counter() - loaded},
+        (saved, memory, plan))

@@ -75,21 +75,24 @@ def inside(root: Path, relative: str) -> Path:
 
 
 @dataclass(frozen=True)
-class Kept:
-    """A file unchanged since the previous build: its digest (its bytes are in the live site)."""
-
-    digest: str
-
-
-@dataclass(frozen=True)
 class Written:
     """A file a worker process already wrote into the staging tree: its digest."""
 
     digest: str
 
 
-FileData = bytes | Kept | Written
+FileData = bytes | Written
 Manifest = dict[str, str]
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    """Every file of a site for one staging tree: those unchanged since the previous build,
+    by digest (their bytes are in the live site), taken in bulk, since an edit's build keeps
+    nearly all of them; then the rest one at a time as they are rendered or written."""
+
+    kept: Manifest
+    fresh: Iterable[tuple[str, FileData]]
 
 
 def write_rendered(root: Path, relative: str, data: bytes, known: str | None,
@@ -145,40 +148,37 @@ class Trees:
     spare_search: str | None = None
 
 
-def sync_tree(root: Path, files: Iterable[tuple[str, FileData]], had: Manifest,
-              live: Path) -> Manifest:
+def sync_tree(root: Path, files: SiteFiles, had: Manifest, live: Path) -> Manifest:
     """Make the tree at root hold exactly these files, given what it held (`had`): unchanged
-    files are left alone (their paths were checked when written), others written, and files
-    no longer in the site removed."""
-    manifest: Manifest = {}
+    files are left alone (their paths were checked when written), kept files it lacks linked
+    from the live site, others written, and files no longer in the site removed."""
+    manifest: Manifest = dict(files.kept)
     made: set[Path] = set()
-    for relative, data in files:
+    for relative in [path for path, found in files.kept.items() if had.get(path) != found]:
+        target = place(root, relative, had, made)
+        try:
+            os.link(live / relative, target)
+        except OSError:
+            shutil.copyfile(live / relative, target)
+    for relative, data in files.fresh:
         found = digest(data) if isinstance(data, bytes) else data.digest
         manifest[relative] = found
-        known = had.get(relative)
-        if known == found or isinstance(data, Written):
-            continue
-        target = inside(root, relative)
-        if known is None and target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        write_one(target, data, live / relative, replace=known is not None)
+        if had.get(relative) != found and isinstance(data, bytes):
+            place(root, relative, had, made).write_bytes(data)
     remove_stale(root, had.keys() - manifest.keys())
     return manifest
 
 
-def write_one(target: Path, data: FileData, previous: Path, replace: bool) -> None:
-    """Write a file as a new file (the old one may be a link into the live site), or link an
-    unchanged one from the live site (copy if links fail)."""
-    if replace:
+def place(root: Path, relative: str, had: Manifest, made: set[Path]) -> Path:
+    """Where a new file goes in the tree: its folder made, or the file it replaces removed
+    (it may be a link into the live site)."""
+    target = inside(root, relative)
+    if relative in had:
         target.unlink(missing_ok=True)
-    if isinstance(data, bytes):
-        target.write_bytes(data)
-        return
-    try:
-        os.link(previous, target)
-    except OSError:
-        shutil.copyfile(previous, target)
+    elif target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
+    return target
 
 
 def remove_stale(root: Path, stale: Iterable[str]) -> None:
@@ -235,10 +235,8 @@ def staging_tree(out: Path, trees: Trees | None) -> tuple[Path, Manifest]:
     return staging, {}
 
 
-Files = Callable[[Path, Manifest], Iterable[tuple[str, FileData]]]
-
-
-def publish(out: Path, files: Files | Iterable[tuple[str, FileData]],
+def publish(out: Path, files: Callable[[Path, Manifest], SiteFiles] | SiteFiles
+            | Iterable[tuple[str, FileData]],
             finish: Callable[[Path, Manifest], None] | None = None,
             trees: Trees | None = None) -> Manifest:
     """Bring a staging tree to exactly the files `files(staging, what it holds)` gives (some
@@ -254,7 +252,8 @@ def publish(out: Path, files: Files | Iterable[tuple[str, FileData]],
         os.umask(umask)
         staging.chmod(0o777 & ~umask)
         listed = files(staging, had) if callable(files) else files
-        manifest = sync_tree(staging, listed, had, out)
+        manifest = sync_tree(staging, listed if isinstance(listed, SiteFiles) else SiteFiles(
+            {}, listed), had, out)
         if finish is not None:
             finish(staging, manifest)
         previous = swap_in(staging, out)

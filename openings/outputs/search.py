@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from ..build.publish import FileData
+from ..build.publish import FileData, SiteFiles
 from ..digests import digest
 from ..errors import OutputError
 
@@ -60,11 +60,19 @@ class SearchIndex:
     process: subprocess.Popen[str] | None = None
     shown: Path | None = None
 
-    def watch(self, files: Iterable[tuple[str, FileData]],
-              staging: Path) -> Iterator[tuple[str, FileData]]:
-        """Pass the files on, starting the index once the last indexed page is in the tree
-        (after the file is passed on, so it has been written)."""
+    def watch(self, files: SiteFiles, staging: Path) -> SiteFiles:
+        """The same files, starting the index once the last indexed page is in the tree: at
+        once when every one is kept (the tree holds them before any is rendered), else after
+        the last of them is passed on (so it has been written)."""
         pending = set(self.indexed)
+        for path in pending & files.kept.keys():
+            self.digests[path] = files.kept[path]
+        pending -= files.kept.keys()
+        return SiteFiles(files.kept, self.watched(files.fresh, staging, pending))
+
+    def watched(self, files: Iterable[tuple[str, FileData]], staging: Path,
+                pending: set[str]) -> Iterator[tuple[str, FileData]]:
+        """Pass the files on, starting the index after the last pending page."""
         if not pending:
             self.start(staging)
         for path, data in files:
