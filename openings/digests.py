@@ -17,3 +17,19 @@ def digest(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).digest()[:16].hex()
+
+
+class Running:
+    """The digest of bytes that come in pieces (a big file written piece by piece): the same
+    as `digest` of the pieces joined."""
+
+    def __init__(self) -> None:
+        self.hash = hashlib.sha256()
+
+    def update(self, data: bytes) -> None:
+        """Take the next piece."""
+        self.hash.update(data)
+
+    def hex(self) -> str:
+        """The digest of every piece so far."""
+        return self.hash.digest()[:16].hex()

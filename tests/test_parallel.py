@@ -11,7 +11,7 @@ from pathlib import Path
 from bench.generate import generate
 from openings import build_site
 from openings.build.gather import gather
-from openings.build.pool import SMALL, ordered_map
+from openings.build.pool import CHUNK, SMALL, batched, ordered_map
 from openings.build.workers import CARDS_PER_UNIT, Job, job_weight
 from openings.pages.page import HomePage
 from tests.conftest import LAYOUTS, make_content, posting
@@ -60,6 +60,25 @@ def test_a_few_heavy_items_go_to_workers_and_a_few_light_ones_stay_here() -> Non
     here = {os.getpid()}
     assert set(ordered_map(process_of, range(3), 2)) == here
     assert set(ordered_map(process_of, range(3), 2, weight=lambda _: SMALL)).isdisjoint(here)
+
+
+def test_heavy_items_go_to_workers_a_few_at_a_time_and_come_back_in_order() -> None:
+    """A big site's listings (thousands of cards each) are pickled for the workers a chunk at
+    a time: a chunk weighs at most CHUNK, or holds one item that weighs more on its own."""
+    weights = [1, 1, CHUNK + 5, 1, CHUNK - 1, 2, *[1] * 40]
+    chunks = list(batched(weights, CHUNK, weight=lambda item: item))
+    assert [item for chunk in chunks for item in chunk] == weights
+    assert all(sum(chunk) <= CHUNK or len(chunk) == 1 for chunk in chunks)
+    assert chunks[:4] == [[1, 1], [CHUNK + 5], [1, CHUNK - 1], [2, *[1] * 30]]
+    items = list(range(SMALL + 50))
+    done = list(ordered_map(item_and_process, items, 2, weight=lambda n: CHUNK if n % 7 else 1))
+    assert [item for item, _ in done] == items
+    assert os.getpid() not in {process for _, process in done}
+
+
+def item_and_process(item: int) -> tuple[int, int]:
+    """An item, and which process did its work."""
+    return item, os.getpid()
 
 
 def test_a_listing_weighs_its_cards_and_a_unit_weighs_one(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from openings.build.publish import check_output, publish, write_rendered
+from openings.build.publish import check_output, publish, write_pieces, write_rendered
+from openings.digests import digest
 from openings.errors import OutputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,3 +107,20 @@ def test_a_changed_file_is_written_as_a_new_file_never_through_a_link(tmp_path: 
     write_rendered(root, "index.html", b"new", "digest of old", set())
     assert (root / "index.html").read_bytes() == b"new"
     assert live.read_bytes() == b"old"
+
+
+def test_open_data_written_in_pieces_is_a_new_file_with_the_digest_of_its_bytes(
+        tmp_path: Path) -> None:
+    live, root = tmp_path / "live.json", tmp_path / "staging"
+    (root / "data").mkdir(parents=True)
+    live.write_bytes(b"old")
+    os.link(live, root / "data" / "jobs.json")
+    pieces = ['{"postings":[\n', '{"title":"Agente, Montréal"}', "\n]}\n"]
+    written = write_pieces(root, "data/jobs.json", iter(pieces), "digest of old", set())
+    data = "".join(pieces).encode("utf-8")
+    assert (root / "data" / "jobs.json").read_bytes() == data
+    assert written.digest == digest(data)
+    assert live.read_bytes() == b"old"
+    with pytest.raises(OutputError):
+        write_pieces(root, "../outside.json", iter(pieces), None, set())
+

@@ -16,12 +16,22 @@ from pathlib import Path
 from ..errors import Problem
 from ..model import Status
 from ..outputs.search import SearchIndex
+from ..pages.page import OpenData
 from ..pages.plan import Plan
 from .bodies import Bodies
 from .cache import BuildCache, paused_gc
 from .gather import Memory, gather
 from .pool import default_jobs
-from .publish import Manifest, SiteFiles, Trees, check_output, publish, staging_prefix
+from .publish import (
+    Manifest,
+    SiteFiles,
+    Trees,
+    Written,
+    check_output,
+    publish,
+    staging_prefix,
+    write_pieces,
+)
 from .render import Assets, load_assets, make_environment, render_pages
 from .summaries import FirstPass
 from .workers import Job, render_jobs
@@ -84,17 +94,33 @@ def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None]
         else:
             kept.update(known)
     listings: list[Job] = []
+    data: list[OpenData] = []
     for page in plan.listings:
         key, last = keys.get(page.path), saved.pages.get(page.path) if saved else None
         if key is not None and last is not None and last[0] == key:
             kept[page.path] = last[1]
+        elif isinstance(page, OpenData):
+            data.append(page)
         else:
             listings.append(Job(page, had=held(had, (page.path,))))
     if plan.known and saved:
         kept.update((known.path, saved.pages[known.path][1]) for known in plan.known)
     return SiteFiles(kept, chain(render_jobs(
         renderer.layouts, renderer.assets, chain(indexed, other, listings), renderer.bodies.path,
-        root, renderer.jobs, renderer.compiled), renderer.assets.files))
+        root, renderer.jobs, renderer.compiled), open_data(data, root, had),
+        renderer.assets.files))
+
+
+def open_data(pages: list[OpenData], root: Path, had: Manifest) -> Iterator[tuple[str, Written]]:
+    """The open-data files, written here piece by piece: they hold a line for every posting,
+    which this process already has, and a big site's would weigh tens of megabytes pickled
+    for a worker."""
+    made: set[Path] = set()
+    for page in pages:
+        yield page.path, write_pieces(root, page.path, page.pieces(), had.get(page.path), made)
+
+
+
 
 
 def held(had: Manifest, paths: tuple[str, ...]) -> tuple[tuple[str, str], ...]:

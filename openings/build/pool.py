@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import chain, islice
 from typing import Any, TypeVar
 
@@ -33,12 +34,13 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
                 weight: Callable[[In], int] = lambda _: 1) -> Iterator[Out]:
     """`work` over every item, in input order, on up to `jobs` processes; items are taken and
     sent in batches, the next sent before the results of the last are taken, so workers never
-    wait for this process and memory holds two batches of items and results at a time. `fresh`
+    wait for this process and memory holds two batches of items and results at a time. Each
+    batch goes out in chunks of at most CHUNK in weight (`weight`: one each, unless told), so
+    what is pickled at once stays small however big the site's listings grow. `fresh`
     workers start from a small server process instead of being forks of this one, which by
     then may hold the whole site. The process machinery is imported only when workers start:
     `new`, the preview and a small site's `check` never start any. The work stays in this
-    process when its first SMALL items weigh less than SMALL in all (`weight`: one each,
-    unless told)."""
+    process when its first SMALL items weigh less than SMALL in all."""
     stream = iter(items)
     head = list(islice(stream, SMALL))
     if jobs <= 1 or sum(map(weight, head)) < SMALL:
@@ -54,12 +56,14 @@ def ordered_map(work: Callable[[In], Out], items: Iterable[In], jobs: int,
     with ProcessPoolExecutor(max_workers=jobs, initializer=started,
                              initargs=(initializer, initargs), mp_context=context) as pool:
         try:
-            ahead: Iterator[Out] = iter(())
+            ahead: Iterator[list[Out]] = iter(())
             for batch in batched(chain(head, stream), BATCH):
-                sent = pool.map(work, batch, chunksize=CHUNK)
-                yield from ahead
+                sent = pool.map(partial(each, work), batched(batch, CHUNK, weight))
+                for results in ahead:
+                    yield from results
                 ahead = sent
-            yield from ahead
+            for results in ahead:
+                yield from results
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -73,13 +77,23 @@ def started(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) 
         initializer(*initargs)
 
 
-def batched(items: Iterable[In], size: int) -> Iterator[list[In]]:
-    """Items in lists of at most `size`, to bound what is held at once."""
+def batched(items: Iterable[In], size: int,
+            weight: Callable[[In], int] = lambda _: 1) -> Iterator[list[In]]:
+    """Items in lists weighing at most `size` (an item that weighs more on its own), to bound
+    what is held or pickled at once."""
     batch: list[In] = []
+    held = 0
     for item in items:
-        batch.append(item)
-        if len(batch) == size:
+        heavy = weight(item)
+        if batch and held + heavy > size:
             yield batch
-            batch = []
+            batch, held = [], 0
+        batch.append(item)
+        held += heavy
     if batch:
         yield batch
+
+
+def each(work: Callable[[In], Out], items: list[In]) -> list[Out]:
+    """`work` over one chunk of items, in a worker."""
+    return [work(item) for item in items]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..digests import digest
+from ..digests import Running, digest
 from ..errors import OutputError
 
 RENAME_EXCHANGE = 2
@@ -101,13 +101,32 @@ def write_rendered(root: Path, relative: str, data: bytes, known: str | None,
     unless it is unchanged; a worker's share of `sync_tree` (`made`: folders it made)."""
     found = digest(data)
     if found != known:
-        target = inside(root, relative)
-        if known is None:
-            make_folders(root, target.parent, made)
-        else:
-            target.unlink(missing_ok=True)
-        target.write_bytes(data)
+        place(root, relative, known is not None, made).write_bytes(data)
     return Written(found)
+
+
+def write_pieces(root: Path, relative: str, pieces: Iterable[str], known: str | None,
+                 made: set[Path]) -> Written:
+    """Write a big file into a staging tree that held `known` at that path, piece by piece
+    as UTF-8, never whole in memory (a big site's open data), with its digest."""
+    running = Running()
+    with place(root, relative, known is not None, made).open("wb") as handle:
+        for piece in pieces:
+            data = piece.encode("utf-8")
+            running.update(data)
+            handle.write(data)
+    return Written(running.hex())
+
+
+def place(root: Path, relative: str, held: bool, made: set[Path]) -> Path:
+    """Where a new file goes in a staging tree: the file it replaces removed when the tree
+    `held` one there (it may be a link into the live site), else its folders made."""
+    target = inside(root, relative)
+    if held:
+        target.unlink(missing_ok=True)
+    else:
+        make_folders(root, target.parent, made)
+    return target
 
 
 def make_folders(root: Path, folder: Path, made: set[Path]) -> None:
@@ -155,7 +174,7 @@ def sync_tree(root: Path, files: SiteFiles, had: Manifest, live: Path) -> Manife
     manifest: Manifest = dict(files.kept)
     made: set[Path] = set()
     for relative in [path for path, found in files.kept.items() if had.get(path) != found]:
-        target = place(root, relative, had, made)
+        target = place(root, relative, relative in had, made)
         try:
             os.link(live / relative, target)
         except OSError:
@@ -164,21 +183,9 @@ def sync_tree(root: Path, files: SiteFiles, had: Manifest, live: Path) -> Manife
         found = digest(data) if isinstance(data, bytes) else data.digest
         manifest[relative] = found
         if had.get(relative) != found and isinstance(data, bytes):
-            place(root, relative, had, made).write_bytes(data)
+            place(root, relative, relative in had, made).write_bytes(data)
     remove_stale(root, had.keys() - manifest.keys())
     return manifest
-
-
-def place(root: Path, relative: str, had: Manifest, made: set[Path]) -> Path:
-    """Where a new file goes in the tree: its folder made, or the file it replaces removed
-    (it may be a link into the live site)."""
-    target = inside(root, relative)
-    if relative in had:
-        target.unlink(missing_ok=True)
-    elif target.parent not in made:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        made.add(target.parent)
-    return target
 
 
 def remove_stale(root: Path, stale: Iterable[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -99,10 +100,17 @@ def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
 
 def to_json(document: dict[str, Any]) -> bytes:
     """jobs.json: stable, compact (the C encoder), one posting a line so diffs stay readable."""
-    postings = ",\n".join(line for line, _ in document["lines"])
+    return "".join(json_pieces(document)).encode()
+
+
+def json_pieces(document: dict[str, Any]) -> Iterator[str]:
+    """jobs.json in pieces, so a big site's is written without being joined in memory."""
     head = json.dumps({k: v for k, v in document.items() if k != "lines"},
                       ensure_ascii=False, separators=(",", ":"))[:-1]
-    return f'{head},"postings":[\n{postings}\n]}}\n'.encode()
+    yield f'{head},"postings":[\n'
+    for number, (line, _) in enumerate(document["lines"]):
+        yield f",\n{line}" if number else line
+    yield "\n]}\n"
 
 
 def cell(record: dict[str, Any], column: str) -> str:
@@ -125,10 +133,24 @@ def csv_line(cells: tuple[str, ...]) -> str:
 
 def to_csv(document: dict[str, Any]) -> bytes:
     """jobs.csv: one posting a row, UTF-8 with a byte-order mark so spreadsheets read accents."""
-    rows = [csv_line(CSV_COLUMNS)] + [row for _, row in document["lines"]]
-    return ("\ufeff" + "".join(rows)).encode("utf-8")
+    return "".join(csv_pieces(document)).encode("utf-8")
+
+
+def csv_pieces(document: dict[str, Any]) -> Iterator[str]:
+    """jobs.csv in pieces, so a big site's is written without being joined in memory."""
+    yield "\ufeff" + csv_line(CSV_COLUMNS)
+    yield from (row for _, row in document["lines"])
 
 
 def to_next_change(document: dict[str, Any]) -> bytes:
     """next-change.txt: the next instant a status changes, or nothing when none will."""
-    return ((document["next_change"] or "") + "\n").encode("utf-8")
+    return "".join(next_change_pieces(document)).encode("utf-8")
+
+
+def next_change_pieces(document: dict[str, Any]) -> Iterator[str]:
+    """next-change.txt, as one piece."""
+    yield (document["next_change"] or "") + "\n"
+
+
+PIECES = {"jobs.json": json_pieces, "jobs.csv": csv_pieces, "next-change.txt": next_change_pieces}
+"""How each open-data file is written, by its name."""

@@ -8,6 +8,7 @@ cache may skip it while its record is unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -209,10 +210,13 @@ class OpenData(DataFile):
 
     def data(self) -> bytes:
         """The file's bytes, in the format its name says."""
-        from ..outputs.opendata import to_csv, to_json, to_next_change
-        writer = {"jobs.json": to_json, "jobs.csv": to_csv,
-                  "next-change.txt": to_next_change}[self.path]
-        return writer(self.document)
+        return "".join(self.pieces()).encode("utf-8")
+
+    def pieces(self) -> Iterator[str]:
+        """The file's text in pieces: a big site's open data is written piece by piece by the
+        build, which holds its lines, rather than joined or sent to a worker."""
+        from ..outputs.opendata import PIECES
+        return PIECES[self.path](self.document)
 
 
 @dataclass(frozen=True, kw_only=True)
