@@ -16,7 +16,12 @@ def digest(data: bytes | str) -> str:
     """The SHA-256 of bytes or of text, its first 128 bits in hexadecimal."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
-    return hashlib.sha256(data).digest()[:16].hex()
+    return short(hashlib.sha256(data).digest())
+
+
+def short(whole: bytes) -> str:
+    """A SHA-256 digest cut to its first 128 bits, in hexadecimal."""
+    return whole[:16].hex()
 
 
 class Running:
@@ -32,4 +37,4 @@ class Running:
 
     def hex(self) -> str:
         """The digest of every piece so far."""
-        return self.hash.digest()[:16].hex()
+        return short(self.hash.digest())

@@ -256,6 +256,27 @@ def test_a_build_that_fails_half_way_leaves_the_site_and_the_next_one_is_right(
     same_as_clean(content, out, tmp_path)
 
 
+def test_a_build_that_fails_writing_its_open_data_leaves_the_site_and_no_staging_tree(
+        site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Open data is the last thing a build writes, after every page: the most written a
+    failed build can leave behind."""
+    content, out = site
+    before = tree(out)
+    (content / "analyst.md").write_text(posting("Lead Analyst", job_id="J-1"))
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(importlib.import_module("openings.build.engine"), "write_pieces", full)
+    with pytest.raises(OSError):
+        build_site(content, out, LAYOUTS, NOW, search=False)
+    assert tree(out) == before
+    assert [p.name for p in out.parent.iterdir() if ".staging-" in p.name] == []
+    monkeypatch.undo()
+    build_site(content, out, LAYOUTS, NOW, search=False)
+    same_as_clean(content, out, tmp_path)
+
+
 def test_a_site_replaced_by_hand_is_not_trusted(site: tuple[Path, Path], tmp_path: Path) -> None:
     content, out = site
     copy = tmp_path / "copy"

@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from bench.generate import generate
 from openings import build_site
 from openings.build.gather import gather
@@ -74,6 +76,18 @@ def test_heavy_items_go_to_workers_a_few_at_a_time_and_come_back_in_order() -> N
     done = list(ordered_map(item_and_process, items, 2, weight=lambda n: CHUNK if n % 7 else 1))
     assert [item for item, _ in done] == items
     assert os.getpid() not in {process for _, process in done}
+
+
+def test_an_error_in_a_worker_reaches_the_build() -> None:
+    with pytest.raises(ValueError, match="item 7"):
+        list(ordered_map(fail_on_seven, range(SMALL), 2))
+
+
+def fail_on_seven(item: int) -> int:
+    """An item, or an error for the seventh."""
+    if item == 7:
+        raise ValueError("item 7 is broken")
+    return item
 
 
 def item_and_process(item: int) -> tuple[int, int]:

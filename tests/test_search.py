@@ -86,6 +86,22 @@ def test_the_index_is_reused_until_an_indexed_page_changes(tmp_path: Path) -> No
     assert files(out / "pagefind") == files(clean / "pagefind")
 
 
+def test_pages_kept_from_an_older_tree_are_indexed_as_they_now_read(tmp_path: Path) -> None:
+    """The spare tree is two builds old: a page kept unchanged since the last build is
+    brought up to date in it before Pagefind reads it."""
+    folder = make_content(tmp_path, {"a.md": posting("Analyst")})
+    out = tmp_path / "build" / "site"
+    build_site(folder, out, LAYOUTS, NOW, search=False)
+    (folder / "a.md").write_text(posting("Analyst").replace("You will help people.",
+                                                            "You will help everyone."))
+    build_site(folder, out, LAYOUTS, NOW, search=False)
+    build_site(folder, out, LAYOUTS, NOW)
+    clean = tmp_path / "clean" / "site"
+    build_site(folder, clean, LAYOUTS, NOW, cache=False)
+    assert files(out / "pagefind") == files(clean / "pagefind")
+    assert any("everyone" in page["content"] for page in fragments(out).values())
+
+
 def fragments(site: Path) -> dict[str, dict[str, Any]]:
     """What the built index holds of each page, by its address: Pagefind's fragment files,
     decompressed as its search script does."""

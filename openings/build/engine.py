@@ -40,14 +40,16 @@ from .workers import Job, render_jobs
 @dataclass(frozen=True)
 class BuildReport:
     """What a build did, for the command line to tell the editor. It holds the build's
-    records (`records`) until it is dropped, so a command that exits right after the build
-    does not free a big site's million records one at a time (25–35 ms at 10,000)."""
+    records (`records`: its cache, memory and plan) for as long as it is kept, so a command
+    that exits right after the build does not free a big site's million records one at a
+    time (25–35 ms at 10,000); a caller that keeps reports keeps them too."""
 
     pages: int
     statuses: dict[str, int]
     warnings: tuple[Problem, ...]
     seconds: dict[str, float] = field(default_factory=dict)
-    records: object = field(default=None, repr=False, compare=False)
+    records: tuple[BuildCache | None, Memory, Plan] | None = field(
+        default=None, repr=False, compare=False)
 
 
 def render_site(content_dir: Path, layouts: Path, now: datetime, drafts: bool = False,
@@ -81,16 +83,16 @@ def site_files(plan: Plan, saved: BuildCache | None, keys: dict[str, str | None]
                renderer: Renderer, root: Path, had: Manifest) -> SiteFiles:
     """Every file of the site: what the cache knows unchanged as its digest (the live site
     holds its bytes), the rest rendered and written into the staging tree at `root` (which
-    holds `had`) on up to `jobs` processes, the pages search indexes first, then the static
-    assets."""
+    holds `had`) on up to `jobs` processes, the pages search indexes first, then the open
+    data (written by this process) and the static assets."""
     kept: Manifest = {}
     indexed: list[Job] = []
     other: list[Job] = []
     for unit in plan.units:
         known = saved.kept(unit.key, unit.paths) if saved else None
         if known is None:
-            place = renderer.bodies.places.get(unit.view.posting.source)
-            (indexed if unit.indexed else other).append(Job(unit, place, held(had, unit.paths)))
+            body = renderer.bodies.places.get(unit.view.posting.source)
+            (indexed if unit.indexed else other).append(Job(unit, body, held(had, unit.paths)))
         else:
             kept.update(known)
     listings: list[Job] = []
@@ -117,10 +119,7 @@ def open_data(pages: list[OpenData], root: Path, had: Manifest) -> Iterator[tupl
     for a worker."""
     made: set[Path] = set()
     for page in pages:
-        yield page.path, write_pieces(root, page.path, page.pieces(), had.get(page.path), made)
-
-
-
+        yield page.path, write_pieces(root, page.path, page.pieces, had.get(page.path), made)
 
 
 def held(had: Manifest, paths: tuple[str, ...]) -> tuple[tuple[str, str], ...]:

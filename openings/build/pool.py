@@ -82,14 +82,17 @@ def batched(items: Iterable[In], size: int,
     """Items in lists weighing at most `size` (an item that weighs more on its own), to bound
     what is held or pickled at once."""
     batch: list[In] = []
-    held = 0
+    weighs = 0
     for item in items:
         heavy = weight(item)
-        if batch and held + heavy > size:
+        if batch and weighs + heavy > size:
             yield batch
-            batch, held = [], 0
+            batch, weighs = [], 0
         batch.append(item)
-        held += heavy
+        weighs += heavy
+        if weighs >= size:
+            yield batch
+            batch, weighs = [], 0
     if batch:
         yield batch
 

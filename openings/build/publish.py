@@ -105,17 +105,20 @@ def write_rendered(root: Path, relative: str, data: bytes, known: str | None,
     return Written(found)
 
 
-def write_pieces(root: Path, relative: str, pieces: Iterable[str], known: str | None,
-                 made: set[Path]) -> Written:
-    """Write a big file into a staging tree that held `known` at that path, piece by piece
-    as UTF-8, never whole in memory (a big site's open data), with its digest."""
+def write_pieces(root: Path, relative: str, pieces: Callable[[], Iterable[str]],
+                 known: str | None, made: set[Path]) -> Written:
+    """Write a big file into a staging tree that held `known` (its digest) at that path, unless
+    it is unchanged, piece by piece as UTF-8 (a big site's open data): never whole in memory,
+    so its pieces are taken twice, to digest them and to write them."""
     running = Running()
-    with place(root, relative, known is not None, made).open("wb") as handle:
-        for piece in pieces:
-            data = piece.encode("utf-8")
-            running.update(data)
-            handle.write(data)
-    return Written(running.hex())
+    for piece in pieces():
+        running.update(piece.encode("utf-8"))
+    found = running.hex()
+    if found != known:
+        with place(root, relative, known is not None, made).open("wb") as handle:
+            for piece in pieces():
+                handle.write(piece.encode("utf-8"))
+    return Written(found)
 
 
 def place(root: Path, relative: str, held: bool, made: set[Path]) -> Path:
@@ -178,7 +181,10 @@ def sync_tree(root: Path, files: SiteFiles, had: Manifest, live: Path) -> Manife
         try:
             os.link(live / relative, target)
         except OSError:
+            target.unlink(missing_ok=True)
             shutil.copyfile(live / relative, target)
+    # Every kept file is in the tree before the fresh ones are first asked for: the search
+    # step starts the index then when no indexed page is fresh.
     for relative, data in files.fresh:
         found = digest(data) if isinstance(data, bytes) else data.digest
         manifest[relative] = found
@@ -242,7 +248,7 @@ def staging_tree(out: Path, trees: Trees | None) -> tuple[Path, Manifest]:
     return staging, {}
 
 
-def publish(out: Path, files: Callable[[Path, Manifest], SiteFiles] | SiteFiles
+def publish(out: Path, files: Callable[[Path, Manifest], SiteFiles]
             | Iterable[tuple[str, FileData]],
             finish: Callable[[Path, Manifest], None] | None = None,
             trees: Trees | None = None) -> Manifest:

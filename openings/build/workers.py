@@ -12,7 +12,7 @@ from jinja2 import Environment
 from ..content.posting_fields import load_posting
 from ..digests import digest
 from ..errors import OutputError
-from ..pages.page import Listing, Page
+from ..pages.page import FeedPage, Listing, Page
 from ..pages.plan import Unit
 from .bodies import Place, read_body
 from .pool import ordered_map
@@ -100,10 +100,14 @@ CARDS_PER_UNIT = 20
 
 
 def job_weight(job: Job) -> int:
-    """How much rendering a job asks for, in units: a listing adds its cards, so an edit that
-    changes every listing of a big site (an open posting's) renders them in workers, not in
-    the main process, which holds the whole site; a small site's stay in it."""
-    return 1 + len(job.work.shown) // CARDS_PER_UNIT if isinstance(job.work, Listing) else 1
+    """How much rendering a job asks for, in units: a listing adds its cards and a feed its
+    entries, so an edit that changes every listing of a big site (an open posting's) renders
+    them in workers, not in the main process, which holds the whole site (a small site's stay
+    in it), and a chunk of work for a worker holds few of them."""
+    work = job.work
+    if isinstance(work, Listing):
+        return 1 + len(work.shown) // CARDS_PER_UNIT
+    return 1 + len(work.entries) // CARDS_PER_UNIT if isinstance(work, FeedPage) else 1
 
 
 def render_jobs(layouts: Path, assets: Assets, jobs: Iterable[Job], bodies: Path | None,

@@ -98,13 +98,9 @@ def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
             "next_change": iso(change, site) if change else None, "lines": tuple(lines)}
 
 
-def to_json(document: dict[str, Any]) -> bytes:
-    """jobs.json: stable, compact (the C encoder), one posting a line so diffs stay readable."""
-    return "".join(json_pieces(document)).encode()
-
-
 def json_pieces(document: dict[str, Any]) -> Iterator[str]:
-    """jobs.json in pieces, so a big site's is written without being joined in memory."""
+    """jobs.json: stable, compact (the C encoder), one posting a line so diffs stay readable;
+    in pieces, so a big site's is written without being joined in memory."""
     head = json.dumps({k: v for k, v in document.items() if k != "lines"},
                       ensure_ascii=False, separators=(",", ":"))[:-1]
     yield f'{head},"postings":[\n'
@@ -131,24 +127,16 @@ def csv_line(cells: tuple[str, ...]) -> str:
     return out.getvalue()
 
 
-def to_csv(document: dict[str, Any]) -> bytes:
-    """jobs.csv: one posting a row, UTF-8 with a byte-order mark so spreadsheets read accents."""
-    return "".join(csv_pieces(document)).encode("utf-8")
-
-
 def csv_pieces(document: dict[str, Any]) -> Iterator[str]:
-    """jobs.csv in pieces, so a big site's is written without being joined in memory."""
+    """jobs.csv: one posting a row, with a byte-order mark so spreadsheets read the UTF-8
+    accents; in pieces, so a big site's is written without being joined in memory."""
     yield "\ufeff" + csv_line(CSV_COLUMNS)
     yield from (row for _, row in document["lines"])
 
 
-def to_next_change(document: dict[str, Any]) -> bytes:
-    """next-change.txt: the next instant a status changes, or nothing when none will."""
-    return "".join(next_change_pieces(document)).encode("utf-8")
-
-
 def next_change_pieces(document: dict[str, Any]) -> Iterator[str]:
-    """next-change.txt, as one piece."""
+    """next-change.txt: the next instant a status changes, or nothing when none will, so a
+    scheduler knows when to build again."""
     yield (document["next_change"] or "") + "\n"
 
 

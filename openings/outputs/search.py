@@ -61,9 +61,10 @@ class SearchIndex:
     shown: Path | None = None
 
     def watch(self, files: SiteFiles, staging: Path) -> SiteFiles:
-        """The same files, starting the index once the last indexed page is in the tree: at
-        once when every one is kept (the tree holds them before any is rendered), else after
-        the last of them is passed on (so it has been written)."""
+        """The same files, starting the index once the last indexed page is in the tree: when
+        publishing first asks for the fresh files (after it has put every kept one in the
+        tree) if no indexed page is fresh, else after the last of them is passed on (so it
+        has been written)."""
         pending = set(self.indexed)
         for path in pending & files.kept.keys():
             self.digests[path] = files.kept[path]
