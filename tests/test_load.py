@@ -81,6 +81,18 @@ def test_a_pickled_posting_keeps_its_details_packed_until_one_is_read(tmp_path: 
     assert copy.deepcopy(packed) == made and repr(packed) == repr(made)
 
 
+def test_a_posting_pickled_by_another_version_is_refused_not_misread(tmp_path: Path) -> None:
+    """A build cache whose records have other fields must fail to load (the build then
+    starts clean), never set one field's value in another's place."""
+    folder = make_content(tmp_path, {"job.md": posting()})
+    content, _ = load_content(folder)
+    assert content is not None
+    handy, packed = content.postings[0].__getstate__()
+    other = object.__new__(type(content.postings[0]))
+    with pytest.raises(ValueError, match="another version"):
+        other.__setstate__((handy[:-1], packed))
+
+
 def test_a_missing_required_field_is_reported_at_the_opening_fence(tmp_path: Path) -> None:
     text = replace_line(posting(), "title: Policy Analyst\n", "")
     assert lines_and_messages(problems_for(tmp_path, text)) == [

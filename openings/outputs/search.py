@@ -13,17 +13,20 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..build.publish import FileData, SiteFiles
 from ..digests import digest
 from ..errors import OutputError
+
+if TYPE_CHECKING:
+    import subprocess
 
 PR_SET_PDEATHSIG = 1
 
@@ -101,6 +104,7 @@ class SearchIndex:
                 return
             except OSError:
                 shutil.rmtree(index, ignore_errors=True)
+        import subprocess  # only a build whose indexed pages changed starts Pagefind
         self.shown = linked(staging, self.indexed)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(self.shown / "site"),
