@@ -20,7 +20,8 @@ class Packed:
     (`PACKED`), unpacked the first time one of them is read, so the build cache and the
     workers' summaries cost the main process a few objects a record, not dozens. A record
     that was never unpacked is pickled again with its pack as it came. Subclasses declare
-    `_repr`, `_hash` and `_packed` fields and are made with `packing`."""
+    `_repr`, `_hash` and `_packed` fields and are made with `packing`, which gives each its
+    own `__setstate__` (`setting`)."""
 
     __slots__ = ()
     HANDY: ClassVar[tuple[str, ...]] = ()
@@ -35,15 +36,6 @@ class Packed:
         if packed is None:
             packed = pickle.dumps(self.packed_state(self), protocol=pickle.HIGHEST_PROTOCOL)
         return self.handy_state(self), packed
-
-    def __setstate__(self, state: tuple[tuple[Any, ...], bytes]) -> None:
-        """Set the handy slots; keep the rest packed (each class is given a faster one of
-        its own, `setting`)."""
-        handy, packed = state
-        if len(handy) != len(self.HANDY):
-            raise ValueError(f"a {type(self).__name__} pickled by another version")
-        deque(map(object.__setattr__, repeat(self), self.HANDY, handy), 0)
-        object.__setattr__(self, "_packed", packed)
 
     if not TYPE_CHECKING:  # mypy would take every name for a field
 
@@ -77,7 +69,7 @@ def packing(*handy: str) -> Callable[[type[R]], type[R]]:
         cls.HANDY, cls.PACKED, cls.packed_order = keep, frozenset(rest), rest
         cls.handy_state, cls.packed_state = attrgetter(*keep), attrgetter(*rest)
         cls.__getstate__ = Packed.__getstate__  # type: ignore[method-assign]
-        cls.__setstate__ = setting(cls)  # type: ignore[method-assign,assignment]
+        cls.__setstate__ = setting(cls)  # type: ignore[attr-defined]
         return cls
     return made
 

@@ -243,17 +243,23 @@ def test_a_build_that_fails_half_way_leaves_the_site_and_the_next_one_is_right(
     before = tree(out)
     (content / "new.md").write_text(posting("New Job"))
     (content / "analyst.md").write_text(posting("Lead Analyst", job_id="J-1"))
-
-    def broken(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(importlib.import_module("openings.build.publish"), "place", broken)
-    with pytest.raises(OSError):
-        build_site(content, out, LAYOUTS, NOW, search=False)
+    fails_with_a_full_disk(monkeypatch, "openings.build.publish", "place", content, out)
     assert tree(out) == before
     monkeypatch.undo()
     build_site(content, out, LAYOUTS, NOW, search=False)
     same_as_clean(content, out, tmp_path)
+
+
+def fails_with_a_full_disk(monkeypatch: pytest.MonkeyPatch, module: str, name: str,
+                           content: Path, out: Path) -> None:
+    """Build with one writing function of the engine failing as a full disk does."""
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(importlib.import_module(module), name, full)
+    with pytest.raises(OSError):
+        build_site(content, out, LAYOUTS, NOW, search=False)
 
 
 def test_a_build_that_fails_writing_its_open_data_leaves_the_site_and_no_staging_tree(
@@ -263,13 +269,7 @@ def test_a_build_that_fails_writing_its_open_data_leaves_the_site_and_no_staging
     content, out = site
     before = tree(out)
     (content / "analyst.md").write_text(posting("Lead Analyst", job_id="J-1"))
-
-    def full(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(importlib.import_module("openings.build.engine"), "write_pieces", full)
-    with pytest.raises(OSError):
-        build_site(content, out, LAYOUTS, NOW, search=False)
+    fails_with_a_full_disk(monkeypatch, "openings.build.engine", "write_pieces", content, out)
     assert tree(out) == before
     assert [p.name for p in out.parent.iterdir() if ".staging-" in p.name] == []
     monkeypatch.undo()
