@@ -115,9 +115,9 @@ def test_open_data_written_in_pieces_is_a_new_file_with_the_digest_of_its_bytes(
     (root / "data").mkdir(parents=True)
     live.write_bytes(b"old")
     os.link(live, root / "data" / "jobs.json")
-    pieces = ['{"postings":[\n', '{"title":"Agente, Montréal"}', "\n]}\n"]
+    pieces = [b'{"postings":[\n', '{"title":"Agente, Montréal"}'.encode(), b"\n]}\n"]
     written = write_pieces(root, "data/jobs.json", lambda: iter(pieces), "digest of old", set())
-    data = "".join(pieces).encode("utf-8")
+    data = b"".join(pieces)
     assert (root / "data" / "jobs.json").read_bytes() == data
     assert written.digest == digest(data)
     assert live.read_bytes() == b"old"
@@ -130,7 +130,7 @@ def test_unchanged_open_data_is_not_written_again(tmp_path: Path) -> None:
     root.mkdir()
     (root / "jobs.csv").write_bytes(b"a,b\r\n")
     before = (root / "jobs.csv").stat().st_ino
-    written = write_pieces(root, "jobs.csv", lambda: iter(["a,b\r\n"]), digest(b"a,b\r\n"),
+    written = write_pieces(root, "jobs.csv", lambda: iter([b"a,b\r\n"]), digest(b"a,b\r\n"),
                            set())
     assert written.digest == digest(b"a,b\r\n")
     assert (root / "jobs.csv").stat().st_ino == before

@@ -3,7 +3,8 @@ next build skips work whose inputs did not change.
 
 - What stages 1 to 3 remember (`gather.Memory`): each posting file's stat, digest and what it
   parsed to, and its rule results (unchanged postings are neither read nor parsed nor checked
-  again), the last timeline, and each posting's views and open-data lines.
+  again), the last timeline, and each posting's views and open-data lines (the lines in a
+  file of their own, `LINES`, where they are read from as the open data is written).
 - The key of each unit the live site holds (its files' digests are the live site's) and
   each listing page's key with its file's digest, what each group of
   listings was planned from (`Memory.listed`), and the manifests of the live site and of the
@@ -32,6 +33,7 @@ from typing import Any
 
 from ..content.content_files import LoadCache
 from ..digests import digest
+from ..outputs.lines import Lines
 from ..pages.plan import Listed
 from ..time.timeline import Timeline
 from .cache_files import Table, read_part, read_whole, slices, write_part
@@ -41,6 +43,9 @@ from .publish import Trees, tree_id
 CODE = Path(__file__).resolve().parent.parent
 FILE = "build-cache.pickle"
 DELTA = "build-cache-changes.pickle"
+LINES = "open-data-lines-{name}"
+"""The file of open-data lines of the output folder of that name (builds of two output folders
+beside each other share the cache's folder, but never a file they append to)."""
 
 
 LIBRARIES = ("Babel", "cmarkgfm", "Jinja2", "MarkupSafe", "PyYAML", "icalendar", "tzdata",
@@ -146,13 +151,15 @@ class BuildCache:
         folder = out.absolute().parent / ".cache" / "openings"
         stamp = fingerprint([CODE, layouts])
         spare = folder / f"spare-{out.absolute().name}"
+        lines = folder / LINES.format(name=out.absolute().name)
         try:
             base_id, head, tables = read_whole(folder / FILE, stamp)
             base = {name: dict(table) for name, table in tables.items()}
             head = with_changes(folder / DELTA, stamp, base_id, head, tables)
-            cache = cached(folder, stamp, head, tables)
+            cache = cached(folder, stamp, head, tables, lines)
         except Exception:  # a cache that cannot be read, whatever the reason, is no cache
-            return cls(folder, stamp, trees=Trees(spare_folder=spare))
+            return cls(folder, stamp, Memory(lines=Lines(lines), listed={}),
+                       trees=Trees(spare_folder=spare))
         cache.base, cache.base_id, cache.trees.spare_folder = base, base_id, spare
         if cache.trees.live_id != tree_id(out.absolute()):
             cache.units, cache.pages = {}, {}
@@ -177,6 +184,7 @@ class BuildCache:
         step each (a temporary file, then a rename). The site is already published: if the cache
         cannot be written (a full disk), it is dropped, and the next build starts clean."""
         self.units, self.pages = units, pages
+        self.memory.lines.compact()
         head, tables = self.head(), self.tables()
         try:
             if self.base is not None and self.base_id is not None:
@@ -210,24 +218,27 @@ class BuildCache:
         """What the cache holds besides its tables: written whole every time."""
         moment = self.memory.moment
         return {"site_bytes": self.memory.loads.site_bytes, "trees": self.trees,
-                "moment": (moment.now, moment.next_change, moment.site) if moment else None}
+                "moment": (moment.now, moment.next_change, moment.site) if moment else None,
+                "lines": self.memory.lines.state()}
 
     def tables(self) -> dict[str, Table]:
         """The cache's tables, each written as its changes."""
         memory = self.memory
         return {"files": memory.loads.files, "stats": memory.loads.stats,
                 "ruled": memory.loads.ruled, "paired": memory.loads.paired,
-                "views": memory.views, "lines": memory.lines,
+                "views": memory.views, "lines": memory.lines.kept,
                 "standings": memory.moment.standings if memory.moment else {},
                 "units": self.units, "pages": self.pages, "listed": memory.listed or {}}
 
 
-def cached(folder: Path, stamp: str, head: dict[str, Any], tables: dict[str, Table]) -> BuildCache:
-    """A cache from its head and tables."""
+def cached(folder: Path, stamp: str, head: dict[str, Any], tables: dict[str, Table],
+           lines_file: Path) -> BuildCache:
+    """A cache from its head and tables, its open-data lines in `lines_file`."""
     moment = head["moment"]
     loads = LoadCache(head["site_bytes"], tables["files"], tables["ruled"], tables["stats"],
                       tables["paired"])
-    memory = Memory(loads, tables["views"], tables["lines"], Timeline(
+    lines = Lines.in_file(lines_file, tables["lines"], head["lines"])
+    memory = Memory(loads, tables["views"], lines, Timeline(
         moment[0], tables["standings"], moment[1], moment[2]) if moment else None,
         tables["listed"])
     return BuildCache(folder, stamp, memory, tables["units"], tables["pages"], head["trees"])

@@ -18,7 +18,7 @@ from ..content.content_files import settings_bytes
 from ..content.load import Content, LoadCache, display_path, load_content
 from ..content.rules import check_postings
 from ..errors import ContentErrors, Problem, errors_only
-from ..outputs.opendata import Lines
+from ..outputs.lines import Lines
 from ..pages.page import card_at
 from ..pages.plan import Listed, Listings, Plan, Postings, claims, plan_listings, plan_units
 from ..pages.views import PostingView, ViewCache
@@ -44,7 +44,7 @@ class Memory:
 
     loads: LoadCache = field(default_factory=LoadCache)
     views: ViewCache = field(default_factory=dict)
-    lines: Lines = field(default_factory=dict)
+    lines: Lines = field(default_factory=Lines)
     moment: Timeline | None = None
     listed: Listed | None = None
 

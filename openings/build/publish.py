@@ -105,19 +105,18 @@ def write_rendered(root: Path, relative: str, data: bytes, known: str | None,
     return Written(found)
 
 
-def write_pieces(root: Path, relative: str, pieces: Callable[[], Iterable[str]],
+def write_pieces(root: Path, relative: str, pieces: Callable[[], Iterable[bytes]],
                  known: str | None, made: set[Path]) -> Written:
     """Write a big file into a staging tree that held `known` (its digest) at that path, unless
-    it is unchanged, piece by piece as UTF-8 (a big site's open data): never whole in memory,
-    so its pieces are taken twice, to digest them and to write them."""
+    it is unchanged, piece by piece (a big site's open data): never whole in memory, so its
+    pieces are taken twice, to digest them and to write them."""
     running = Running()
     for piece in pieces():
-        running.update(piece.encode("utf-8"))
+        running.update(piece)
     found = running.hex()
     if found != known:
         with place(root, relative, known is not None, made).open("wb") as handle:
-            for piece in pieces():
-                handle.write(piece.encode("utf-8"))
+            handle.writelines(pieces())
     return Written(found)
 
 

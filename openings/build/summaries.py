@@ -13,7 +13,8 @@ from ..content.posting_fields import load_posting
 from ..content.rules import posting_problems
 from ..errors import Problem
 from ..model import Posting, Site
-from ..outputs.opendata import Lines, lines_key, posting_lines
+from ..outputs.lines import Lines
+from ..outputs.opendata import lines_key, posting_lines
 from ..pages.views import PostingView, ViewCache, posting_view
 from ..time.timeline import standing
 from .bodies import Bodies, slim
@@ -47,7 +48,7 @@ class FirstPass:
     now: datetime
     bodies: Bodies
     views: ViewCache = field(default_factory=dict)
-    lines: Lines = field(default_factory=dict)
+    lines: Lines = field(default_factory=Lines)
 
     def keep(self, found: Summary, site: Site,
              ruled: dict[Posting, list[Problem]]) -> tuple[Posting | None, list[Problem]]:
@@ -58,5 +59,5 @@ class FirstPass:
             self.bodies.put(posting.source, html)
             for view in views:
                 self.views[(posting, view.status, view.lang)] = view
-            self.lines[lines_key(views[0], site)] = lines
+            self.lines.add(lines_key(views[0], site), lines)
         return posting, problems

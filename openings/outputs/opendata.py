@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Site
 from ..pages.views import PostingView, iso
+from .lines import Lines
 
 VERSION = 2
 CSV_COLUMNS = ("slug", "url", "lang", "status", "deadline", "posted", "title", "organization",
@@ -65,9 +66,6 @@ def record(view: PostingView, site: Site) -> dict[str, Any]:
     }
 
 
-Lines = dict[str, tuple[str, str]]
-
-
 def lines_key(view: PostingView, site: Site) -> str:
     """What a posting's open-data lines depend on."""
     return f"{view!r} {site.base_url}"
@@ -83,30 +81,27 @@ def posting_lines(view: PostingView, site: Site) -> tuple[str, str]:
 def jobs_document(site: Site, views: tuple[PostingView, ...], now: datetime,
                   change: datetime | None, memo: Lines | None = None) -> dict[str, Any]:
     """The open data of a build, postings in a stable order; `memo` (the build cache's) keeps
-    each unchanged posting's lines, and learns the new ones."""
-    ordered = sorted(views, key=attrgetter("posting.lang", "posting.slug"))
-    known = {} if memo is None else memo
-    lines, fresh = [], {}
-    for view in ordered:
+    each unchanged posting's lines, learns the new ones and forgets the rest."""
+    known = Lines() if memo is None else memo
+    keys = []
+    for view in sorted(views, key=attrgetter("posting.lang", "posting.slug")):
         key = lines_key(view, site)
-        fresh[key] = known[key] if key in known else posting_lines(view, site)
-        lines.append(fresh[key])
-    if memo is not None:
-        memo.clear()
-        memo.update(fresh)
+        if key not in known:
+            known.add(key, posting_lines(view, site))
+        keys.append(key)
     return {"version": VERSION, "generated": iso(now, site), "site": str(site.title),
-            "next_change": iso(change, site) if change else None, "lines": tuple(lines)}
+            "next_change": iso(change, site) if change else None, "lines": known.only(keys)}
 
 
-def json_pieces(document: dict[str, Any]) -> Iterator[str]:
+def json_pieces(document: dict[str, Any]) -> Iterator[bytes]:
     """jobs.json: stable, compact (the C encoder), one posting a line so diffs stay readable;
     in pieces, so a big site's is written without being joined in memory."""
     head = json.dumps({k: v for k, v in document.items() if k != "lines"},
                       ensure_ascii=False, separators=(",", ":"))[:-1]
-    yield f'{head},"postings":[\n'
+    yield f'{head},"postings":[\n'.encode()
     for number, (line, _) in enumerate(document["lines"]):
-        yield f",\n{line}" if number else line
-    yield "\n]}\n"
+        yield b",\n" + line if number else line
+    yield b"\n]}\n"
 
 
 def cell(record: dict[str, Any], column: str) -> str:
@@ -127,17 +122,17 @@ def csv_line(cells: tuple[str, ...]) -> str:
     return out.getvalue()
 
 
-def csv_pieces(document: dict[str, Any]) -> Iterator[str]:
+def csv_pieces(document: dict[str, Any]) -> Iterator[bytes]:
     """jobs.csv: one posting a row, with a byte-order mark so spreadsheets read the UTF-8
     accents; in pieces, so a big site's is written without being joined in memory."""
-    yield "\ufeff" + csv_line(CSV_COLUMNS)
+    yield ("\ufeff" + csv_line(CSV_COLUMNS)).encode()
     yield from (row for _, row in document["lines"])
 
 
-def next_change_pieces(document: dict[str, Any]) -> Iterator[str]:
+def next_change_pieces(document: dict[str, Any]) -> Iterator[bytes]:
     """next-change.txt: the next instant a status changes, or nothing when none will, so a
     scheduler knows when to build again."""
-    yield (document["next_change"] or "") + "\n"
+    yield ((document["next_change"] or "") + "\n").encode()
 
 
 PIECES = {"jobs.json": json_pieces, "jobs.csv": csv_pieces, "next-change.txt": next_change_pieces}

@@ -210,11 +210,11 @@ class OpenData(DataFile):
 
     def data(self) -> bytes:
         """The file's bytes, in the format its name says."""
-        return "".join(self.pieces()).encode("utf-8")
+        return b"".join(self.pieces())
 
-    def pieces(self) -> Iterator[str]:
-        """The file's text in pieces: a big site's open data is written piece by piece by the
-        build, which holds its lines, rather than joined or sent to a worker."""
+    def pieces(self) -> Iterator[bytes]:
+        """The file's bytes in pieces: a big site's open data is written piece by piece by the
+        build, which keeps its lines, rather than joined or sent to a worker."""
         from ..outputs.opendata import PIECES
         return PIECES[self.path](self.document)
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from ..digests import digest
 from ..errors import Problem
 from ..model import Content, Site, pickled_by_fields
-from ..outputs.opendata import Lines
+from ..outputs.lines import Lines
 from ..time.timeline import Standing, Timeline, is_shown
 from .frame import alternates
 from .listings import GROUPS

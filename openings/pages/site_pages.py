@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from ..messages import N_, translator
 from ..model import Site, pickled_by_fields
-from ..outputs.opendata import Lines, jobs_document
+from ..outputs.lines import Lines
+from ..outputs.opendata import jobs_document
 from .frame import Link, chrome, href, lang_prefix
 from .page import Framed, NotFoundPage, OpenData, Page, RobotsPage, SitemapPage
 from .views import PostingView
