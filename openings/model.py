@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from .digests import digest
-from .packed import Packed, packing
+from .packed import Packed, Spilled, packing
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -263,7 +263,7 @@ class Posting(Packed):
     body_digest: str = ""
     _repr: str | None = field(default=None, init=False, repr=False, compare=False)
     _hash: int | None = field(default=None, init=False, repr=False, compare=False)
-    _packed: bytes | None = field(default=None, init=False, repr=False, compare=False)
+    _packed: bytes | Spilled | None = field(default=None, init=False, repr=False, compare=False)
 
     __hash__ = hash_once
 

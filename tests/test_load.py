@@ -10,6 +10,7 @@ import pytest
 
 from openings.content.load import load_content
 from openings.errors import Problem
+from openings.packed import Spill, Spilled
 from tests.conftest import SITE_YML, make_content, posting
 
 
@@ -79,6 +80,27 @@ def test_a_pickled_posting_keeps_its_details_packed_until_one_is_read(tmp_path: 
     assert unhashed is not None
     packed = pickle.loads(pickle.dumps(unhashed.postings[0]))
     assert copy.deepcopy(packed) == made and repr(packed) == repr(made)
+
+
+def test_a_posting_whose_details_are_set_aside_reads_and_pickles_as_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build's main process sets each posting's packed details aside in a file (`Spill`):
+    the posting still reads, compares and pickles as it did, even once the file is gone."""
+    monkeypatch.setattr(Spill, "PENDING", 64)
+    folder = make_content(tmp_path, {f"job{n}.md": posting(f"Job {n}") for n in range(3)})
+    content, _ = load_content(folder)
+    assert content is not None
+    held = [pickle.loads(pickle.dumps(made)) for made in content.postings]
+    spill = Spill(tmp_path / "packs")
+    for record in held:
+        record.spill(spill)
+    assert all(isinstance(record._packed, Spilled) for record in held)
+    (tmp_path / "packs").unlink()
+    assert [pickle.dumps(record) for record in held] == [
+        pickle.dumps(made) for made in content.postings]
+    assert [record.title for record in held] == ["Job 0", "Job 1", "Job 2"]
+    assert [record.salary for record in held] == [made.salary for made in content.postings]
+    assert held == list(content.postings)
 
 
 def test_a_posting_pickled_by_another_version_is_refused_not_misread(tmp_path: Path) -> None:

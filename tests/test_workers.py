@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import openings.build.pool
 import openings.content.content_files
 from openings import build_site
 from openings.build.bodies import Bodies, slim
@@ -18,6 +19,7 @@ from openings.build.workers import body_of, start_worker
 from openings.content.load import load_content
 from openings.content.rules import posting_problems
 from openings.errors import OutputError
+from openings.packed import Spilled
 from tests.conftest import LAYOUTS, make_content, posting
 
 NOW = datetime.fromisoformat("2026-11-29T12:00:00-05:00")
@@ -39,6 +41,26 @@ def test_a_build_plans_without_bodies_yet_publishes_each_whole(tmp_path: Path) -
     build_site(content, out, LAYOUTS, NOW, search=False, cache=False)
     assert BODY in (out / "jobs/analyst/index.html").read_text()
     assert BODY in (out / "fr/jobs/analyste/index.html").read_text()
+
+
+def test_the_main_process_holds_no_posting_details_once_they_are_set_aside(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first pass, in workers, sends each posting and its views with their details packed;
+    the main process sets the packs aside beside the bodies, holds where they are, and reads
+    them back only when a page or a listing needs them."""
+    monkeypatch.setattr(openings.build.pool, "SMALL", 0)
+    content = make_content(tmp_path, {"analyst.md": posting("Analyst"),
+                                      "old.md": posting("Old", deadline="2026-11-10")})
+    bodies = Bodies.beside(tmp_path / "out" / "site", ".site.staging-")
+    first = FirstPass(NOW, bodies)
+    loaded, plan, _ = gather(content, NOW, False, jobs=2, first=first)
+    held = [*loaded.postings, *first.views.values()]
+    assert len(held) == 6
+    assert not [record for record in held if isinstance(record._packed, bytes)]
+    assert any(isinstance(record._packed, Spilled) for record in held)
+    bodies.remove()
+    assert {view.posting.title for view in plan.views} == {"Analyst", "Old"}
+    assert {view.posting.salary for view in plan.views} != {None}
 
 
 def test_two_postings_with_different_bodies_never_share_a_key(tmp_path: Path) -> None:

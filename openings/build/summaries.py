@@ -15,6 +15,7 @@ from ..errors import Problem
 from ..model import Posting, Site
 from ..outputs.lines import Lines
 from ..outputs.opendata import lines_key, posting_lines
+from ..packed import Spill
 from ..pages.views import PostingView, ViewCache, posting_view
 from ..time.timeline import standing
 from .bodies import Bodies, slim
@@ -49,6 +50,7 @@ class FirstPass:
     bodies: Bodies
     views: ViewCache = field(default_factory=dict)
     lines: Lines = field(default_factory=Lines)
+    spill: Spill | None = None
 
     def keep(self, found: Summary, site: Site,
              ruled: dict[Posting, list[Problem]]) -> tuple[Posting | None, list[Problem]]:
@@ -57,7 +59,10 @@ class FirstPass:
         if posting is not None:
             ruled[posting] = rules
             self.bodies.put(posting.source, html)
+            spill = self.spill = self.spill or Spill(self.bodies.folder / "packs")
+            posting.spill(spill)
             for view in views:
+                view.spill(spill)
                 self.views[(posting, view.status, view.lang)] = view
             self.lines.add(lines_key(views[0], site), lines)
         return posting, problems

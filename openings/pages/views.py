@@ -11,7 +11,7 @@ from babel import Locale
 
 from ..messages import ARRANGEMENT_LABELS, N_, STATUS, TERMS, Translate, language_in, translator
 from ..model import Posting, Site, Status, digest_repr, hash_once
-from ..packed import Packed, packing
+from ..packed import Packed, Spilled, packing
 from ..time.formats import (
     calendar_date,
     deadline_long,
@@ -73,7 +73,7 @@ class PostingView(Packed):
     only_in: str | None
     _repr: str | None = field(default=None, init=False, repr=False, compare=False)
     _hash: int | None = field(default=None, init=False, repr=False, compare=False)
-    _packed: bytes | None = field(default=None, init=False, repr=False, compare=False)
+    _packed: bytes | Spilled | None = field(default=None, init=False, repr=False, compare=False)
 
     __hash__ = hash_once
     __repr__ = digest_repr
