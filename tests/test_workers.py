@@ -13,7 +13,7 @@ import openings.build.pool
 import openings.content.content_files
 from openings import build_site
 from openings.build.bodies import Bodies, slim
-from openings.build.gather import gather
+from openings.build.gather import Memory, gather
 from openings.build.summaries import FirstPass
 from openings.build.workers import body_of, start_worker
 from openings.content.load import load_content
@@ -46,18 +46,17 @@ def test_a_build_plans_without_bodies_yet_publishes_each_whole(tmp_path: Path) -
 def test_the_main_process_holds_no_posting_details_once_they_are_set_aside(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first pass, in workers, sends each posting and its views with their details packed;
-    the main process sets the packs aside beside the bodies, holds where they are, and reads
-    them back only when a page or a listing needs them."""
+    the main process sets the packs aside beside the bodies and holds where they are. Planning
+    (the facets of live postings included) leaves them there."""
     monkeypatch.setattr(openings.build.pool, "SMALL", 0)
     content = make_content(tmp_path, {"analyst.md": posting("Analyst"),
                                       "old.md": posting("Old", deadline="2026-11-10")})
-    bodies = Bodies.beside(tmp_path / "out" / "site", ".site.staging-")
-    first = FirstPass(NOW, bodies)
-    loaded, plan, _ = gather(content, NOW, False, jobs=2, first=first)
+    bodies, memory = Bodies.beside(tmp_path / "out" / "site", ".site.staging-"), Memory()
+    first = FirstPass(NOW, bodies, memory.views, memory.lines)
+    loaded, plan, _ = gather(content, NOW, False, jobs=2, memory=memory, first=first)
     held = [*loaded.postings, *first.views.values()]
     assert len(held) == 6
-    assert not [record for record in held if isinstance(record._packed, bytes)]
-    assert any(isinstance(record._packed, Spilled) for record in held)
+    assert all(isinstance(record._packed, Spilled) for record in held)
     bodies.remove()
     assert {view.posting.title for view in plan.views} == {"Analyst", "Old"}
     assert {view.posting.salary for view in plan.views} != {None}

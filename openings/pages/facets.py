@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from ..content.places import slugify
 from ..messages import ARRANGEMENT_LABELS, N_, TERMS, Translate
@@ -52,17 +51,17 @@ def annual_top(posting: Posting) -> int:
     return int(annual(salary.max or salary.min, salary.per, posting.hours))
 
 
-@lru_cache(maxsize=65_536)
 def values_of(posting: Posting, t: Translate) -> dict[str, list[tuple[str, str]]]:
-    """The facet values (slug, label) a posting belongs to (remembered: every listing asks;
-    never mutated)."""
-    arrangement = posting.work_arrangement
-    places = [(slugify(p.locality or p.text), p.locality or p.text) for p in posting.locations
+    """The facet values (slug, label) a posting belongs to, read without unpacking a packed
+    posting for good (a build reads each live posting's once a language)."""
+    arrangement, locations, organization, term = posting.peek(
+        "work_arrangement", "locations", "organization", "term")
+    places = [(slugify(p.locality or p.text), p.locality or p.text) for p in locations
               if arrangement != "remote"]
     return {"locations": places,
             "arrangements": [(arrangement, t(ARRANGEMENT_LABELS[arrangement]))],
-            "organizations": [(slugify(posting.organization), posting.organization)],
-            "terms": [(posting.term.type, t(TERMS[posting.term.type]))]}
+            "organizations": [(slugify(organization), organization)],
+            "terms": [(term.type, t(TERMS[term.type]))]}
 
 
 def facet_values(items: Iterable[tuple[Posting, str]], t: Translate) -> tuple[FacetValue, ...]:

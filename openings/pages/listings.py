@@ -78,7 +78,7 @@ def home_page(site: Site, lang: str, live: list[PostingView], values: tuple[Face
                                  description=translator(lang)(HOME_INTRODUCTION)),
         shown=tuple((v, flags.get(v.path)) for v in live),
         browse=browse(values, lang, site, path), pay_steps=pay_steps(site, lang),
-        unstated_pay=any(v.posting.salary is None for v in live))
+        unstated_pay=any(v.posting.peek("salary") == (None,) for v in live))
 
 
 def closed_pages(site: Site, lang: str, closed: list[PostingView],
