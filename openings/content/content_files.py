@@ -50,7 +50,7 @@ class LoadCache:
     site_bytes: bytes | None = None
     files: dict[str, tuple[str, Posting | None, list[Problem]]] = field(default_factory=dict)
     ruled: dict[Posting, list[Problem]] = field(default_factory=dict)
-    stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)
     paired: Paired = field(default_factory=dict)
 
     def start_over(self, site_bytes: bytes) -> None:
@@ -99,19 +99,23 @@ def read_file(item: Item) -> tuple[str | None, Any]:
 
 
 SETTLED_NS = 2_000_000_000
+BITS = (1 << 64) - 1
+"""A time's bits as the system keeps it (a file may be dated before 1970)."""
 
 
-def stat_key(path: str) -> tuple[int, int, int, int] | None:
+def stat_key(path: str) -> int | None:
     """What says a file is unchanged without reading it (size, inode, change and modification
-    times), trusted only once it is two seconds old, so a save within the same clock tick as a
-    build is never missed."""
+    times, 64 bits each, in one number: a build holds one for every posting), trusted only
+    once it is two seconds old, so a save within the same clock tick as a build is never
+    missed."""
     try:
         status = os.stat(path)
     except OSError:
         return None
     if clock.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < SETTLED_NS:
         return None
-    return (status.st_size, status.st_ino, status.st_mtime_ns, status.st_ctime_ns)
+    return (status.st_size << 192 | status.st_ino << 128 | (status.st_mtime_ns & BITS) << 64
+            | status.st_ctime_ns & BITS)
 
 
 def load_postings(paths: list[str], site: Site, cache: LoadCache, jobs: int,
