@@ -37,10 +37,9 @@ class Packed:
         """The handy fields (digest and hash included, so they travel) and the rest packed."""
         packed = object.__getattribute__(self, "_packed")
         if packed is None:
-            packed = pickle.dumps(self.packed_state(self), protocol=pickle.HIGHEST_PROTOCOL)
-        elif type(packed) is Spilled:
-            packed = packed.read()
-        return self.handy_state(self), packed
+            return self.handy_state(self), pickle.dumps(self.packed_state(self),
+                                                        protocol=pickle.HIGHEST_PROTOCOL)
+        return self.handy_state(self), bytes_of(packed)
 
     def peek(self, *names: str) -> tuple[Any, ...]:
         """Some fields, read without unpacking the record for good: a clean build's main
@@ -49,8 +48,7 @@ class Packed:
         packed = object.__getattribute__(self, "_packed")
         if packed is None:
             return tuple(getattr(self, name) for name in names)
-        values = dict(zip(self.packed_order, pickle.loads(
-            packed if type(packed) is bytes else packed.read()), strict=True))
+        values = dict(zip(self.packed_order, pickle.loads(bytes_of(packed)), strict=True))
         return tuple(values[name] if name in values else getattr(self, name) for name in names)
 
     def spill(self, into: Spill) -> None:
@@ -69,7 +67,7 @@ class Packed:
             packed = object.__getattribute__(self, "_packed")
             if packed is not None:
                 try:
-                    values = pickle.loads(packed if type(packed) is bytes else packed.read())
+                    values = pickle.loads(bytes_of(packed))
                 except AttributeError as err:  # must not read as a missing field
                     raise ValueError(f"a {type(self).__name__} that cannot be unpacked") from err
                 if len(values) != len(self.packed_order):
@@ -77,6 +75,11 @@ class Packed:
                 deque(map(object.__setattr__, repeat(self), self.packed_order, values), 0)
                 object.__setattr__(self, "_packed", None)
             return object.__getattribute__(self, name)
+
+
+def bytes_of(packed: bytes | Spilled) -> bytes:
+    """A pack, read back when it was set aside."""
+    return packed if isinstance(packed, bytes) else packed.read()
 
 
 def packing(*handy: str) -> Callable[[type[R]], type[R]]:
