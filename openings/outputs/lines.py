@@ -119,7 +119,7 @@ class Lines:
                 if not isinstance(place, int):
                     yield place
                     continue
-                offset, first, second = place >> 64, place >> 32 & 0xFFFFFFFF, place & 0xFFFFFFFF
+                offset, first, second = where(place)
                 if offset < start or offset + first + second > start + len(buffer):
                     start = offset
                     buffer = os.pread(handle.fileno(), max(READ_AHEAD, first + second), offset)
@@ -136,7 +136,7 @@ class Lines:
         self.flush()
         if not self.writable or self.path is None or self.file_id is None:
             return
-        live = sum((place >> 32 & 0xFFFFFFFF) + (place & 0xFFFFFFFF)
+        live = sum(sum(where(place)[1:])
                    for place in self.kept.values() if isinstance(place, int))
         if self.end - ID_LENGTH - live <= COMPACT_AT * (self.end - ID_LENGTH):
             return
@@ -156,6 +156,11 @@ class Lines:
         to name (the lines are then not worth keeping)."""
         self.flush()
         return (self.file_id, self.end) if self.writable and self.file_id else None
+
+
+def where(place: Place) -> tuple[int, int, int]:
+    """A place's offset and the byte lengths of its two lines."""
+    return place >> 64, place >> 32 & 0xFFFFFFFF, place & 0xFFFFFFFF
 
 
 def file_state(path: Path) -> tuple[str, int] | None:
