@@ -9,7 +9,7 @@ import pickle
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -212,6 +212,25 @@ def test_after_an_edit_the_cache_writes_the_changes_not_the_whole(
         _, _, changed = pickle.load(handle)
     assert [Path(path).name for path in changed["files"][0]] == ["clerk.md"]
     assert len(changed["units"][0]) == 1
+
+
+@dataclass(frozen=True)
+class Record:
+    """A table key that is a record, not a string, as postings are."""
+
+    name: str
+
+
+@pytest.mark.parametrize("kind", [Record, str], ids=["keyed by records", "keyed by strings"])
+def test_the_changes_written_are_what_differs_whether_or_not_objects_are_the_same(
+        kind: Callable[[str], object]) -> None:
+    kept, moved, renamed, gone = kind("kept"), kind("moved"), kind("renamed"), kind("gone")
+    value = ["same"]
+    base = {kept: value, moved: ["before"], renamed: ["equal"], gone: ["old"]}
+    table = {kept: value, moved: ["after"], kind("renamed"): ["equal"], kind("new"): ["new"]}
+    changed, removed = openings.build.cache.changes(base, table)
+    assert changed == {moved: ["after"], kind("new"): ["new"]}
+    assert removed == [gone]
 
 
 @pytest.mark.parametrize("damage", ["unreadable", "older than the whole"])
