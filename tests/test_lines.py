@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import openings.outputs.lines
+import openings.outputs.opendata
 from openings import build_site
 from openings.outputs.lines import Lines
 from tests.conftest import LAYOUTS, make_content, posting
@@ -138,3 +139,17 @@ def test_a_cache_folder_that_cannot_hold_the_lines_file_still_builds(
     build_site(content, out, LAYOUTS, NOW, search=False)
     build_site(content, out, LAYOUTS, NOW, search=False)
     same_as_clean(content, out, tmp_path)
+
+
+def test_open_data_written_in_blocks_of_any_size_is_the_same_file(
+        content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big site's open data goes out a block of lines at a time; where the blocks end never
+    shows in the files."""
+    whole = tmp_path / "whole" / "site"
+    build_site(content, whole, LAYOUTS, NOW, search=False, cache=False)
+    monkeypatch.setattr(openings.outputs.opendata, "BLOCK", 1)
+    one_a_block = tmp_path / "small" / "site"
+    build_site(content, one_a_block, LAYOUTS, NOW, search=False, cache=False)
+    for name in ("jobs.json", "jobs.csv"):
+        assert (one_a_block / name).read_bytes() == (whole / name).read_bytes()
+    assert len(json.loads((whole / "jobs.json").read_text())["postings"]) == 2

@@ -134,3 +134,20 @@ def test_unchanged_open_data_is_not_written_again(tmp_path: Path) -> None:
                            set())
     assert written.digest == digest(b"a,b\r\n")
     assert (root / "jobs.csv").stat().st_ino == before
+    assert [path.name for path in root.iterdir()] == ["jobs.csv"]
+
+
+def test_open_data_that_fails_half_way_leaves_the_file_the_tree_held(tmp_path: Path) -> None:
+    root = tmp_path / "staging"
+    root.mkdir()
+    (root / "jobs.csv").write_bytes(b"a,b\r\n")
+
+    def pieces() -> Iterator[bytes]:
+        """A first piece, then a full disk."""
+        yield b"c,d\r\n"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_pieces(root, "jobs.csv", pieces, digest(b"a,b\r\n"), set())
+    assert (root / "jobs.csv").read_bytes() == b"a,b\r\n"
+    assert [path.name for path in root.iterdir()] == ["jobs.csv"]

@@ -108,15 +108,23 @@ def write_rendered(root: Path, relative: str, data: bytes, known: str | None,
 def write_pieces(root: Path, relative: str, pieces: Callable[[], Iterable[bytes]],
                  known: str | None, made: set[Path]) -> Written:
     """Write a big file into a staging tree that held `known` (its digest) at that path, unless
-    it is unchanged, piece by piece (a big site's open data): never whole in memory, so its
-    pieces are taken twice, to digest them and to write them."""
-    running = Running()
-    for piece in pieces():
-        running.update(piece)
-    found = running.hex()
-    if found != known:
-        with place(root, relative, known is not None, made).open("wb") as handle:
-            handle.writelines(pieces())
+    it is unchanged, piece by piece (a big site's open data): never whole in memory, and its
+    pieces taken once, written beside the file as they are digested, then put in its place,
+    or dropped when they are what the tree holds."""
+    target = inside(root, relative)
+    if known is None:
+        make_folders(root, target.parent, made)
+    running, part = Running(), target.with_name(target.name + ".part")
+    try:
+        with part.open("wb") as handle:
+            for piece in pieces():
+                running.update(piece)
+                handle.write(piece)
+        found = running.hex()
+        if found != known:
+            os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
     return Written(found)
 
 

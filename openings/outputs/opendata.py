@@ -26,6 +26,7 @@ CSV_COLUMNS = ("slug", "url", "lang", "status", "deadline", "posted", "title", "
                "accommodation.phone", "accommodation.url", "division", "language_requirement",
                "classification")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BLOCK = 1 << 20
 
 
 def jsonable(value: Any) -> Any:
@@ -99,9 +100,26 @@ def json_pieces(document: dict[str, Any]) -> Iterator[bytes]:
     head = json.dumps({k: v for k, v in document.items() if k != "lines"},
                       ensure_ascii=False, separators=(",", ":"))[:-1]
     yield f'{head},"postings":[\n'.encode()
-    for number, (line, _) in enumerate(document["lines"]):
-        yield b",\n" + line if number else line
+    before = b""
+    for block in blocks(line for line, _ in document["lines"]):
+        yield before + b",\n".join(block)
+        before = b",\n"
     yield b"\n]}\n"
+
+
+def blocks(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
+    """Lines in blocks of about `BLOCK` bytes: a piece each, so that writing and digesting a
+    big site's open data takes some calls a megabyte, not some calls a line."""
+    block: list[bytes] = []
+    size = 0
+    for line in lines:
+        block.append(line)
+        size += len(line)
+        if size >= BLOCK:
+            yield block
+            block, size = [], 0
+    if block:
+        yield block
 
 
 def cell(record: dict[str, Any], column: str) -> str:
@@ -126,7 +144,7 @@ def csv_pieces(document: dict[str, Any]) -> Iterator[bytes]:
     """jobs.csv: one posting a row, with a byte-order mark so spreadsheets read the UTF-8
     accents; in pieces, so a big site's is written without being joined in memory."""
     yield ("\ufeff" + csv_line(CSV_COLUMNS)).encode()
-    yield from (row for _, row in document["lines"])
+    yield from map(b"".join, blocks(row for _, row in document["lines"]))
 
 
 def next_change_pieces(document: dict[str, Any]) -> Iterator[bytes]:
