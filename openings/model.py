@@ -220,7 +220,7 @@ class Site:
 
 
 @packing("source", "line", "slug", "lang", "title", "job_id", "posted", "deadline", "draft",
-         "lines", "body_digest")
+         "body_digest")
 @dataclass(frozen=True, slots=True)
 class Posting(Packed):
     """One job posting, validated and converted; the body already safe HTML. During a build
