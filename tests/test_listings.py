@@ -3,14 +3,18 @@ retention."""
 
 from __future__ import annotations
 
+import pickle
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+import openings.packed
 from openings import build_site
+from openings.build.gather import gather
 from openings.pages.listings import PAGE_SIZE
+from openings.pages.page import card_at
 from tests.conftest import LAYOUTS, SITE_YML, make_content, posting
 
 NOW = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
@@ -150,3 +154,19 @@ def test_closed_postings_leave_the_site_after_the_retention_period(tmp_path: Pat
         SITE_YML + "closed_retention_years: 5\n")
     build_site(longer, tmp_path / "l", LAYOUTS, NOW, search=False)
     assert (tmp_path / "l/jobs/old/index.html").is_file()
+
+
+def test_a_card_reads_its_postings_packed_details_once(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listings' cards are made in render workers from postings that arrive packed: a card
+    reads most of a posting's details, its facets among them, from one unpacking."""
+    _, plan, _ = gather(site.parent / "content", NOW, drafts=False)
+    view = pickle.loads(pickle.dumps(plan.views[0]))
+    assert view.posting._packed is not None
+    pack, loads, unpacked = view.posting._packed, pickle.loads, []
+    monkeypatch.setattr(openings.packed.pickle, "loads",
+                        lambda data: unpacked.append(data) or loads(data))
+    card_at.cache_clear()
+    card = card_at(view, "../", None)
+    assert card.locations == "toronto" and card.term == "permanent"
+    assert unpacked.count(pack) == 1

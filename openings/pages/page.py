@@ -254,9 +254,12 @@ class Card:
 @lru_cache(maxsize=1 << 16)
 def card_at(view: PostingView, root: str, flag: str | None) -> Card:
     """A card, remembered: listings at one depth share it (its link is relative to the root),
-    and the preview renders changed listings again after each save, most cards unchanged."""
-    values = values_of(view.posting, translator(view.posting.lang))
+    and the preview renders changed listings again after each save, most cards unchanged.
+    The posting is unpacked first (a card reads most of its details), so that its facets are
+    not read from its pack a second time."""
+    term, posting = view.posting.term.type, view.posting
+    values = values_of(posting, translator(posting.lang))
     return Card(view, href("", view.path, root), flag,
                 " ".join(slug for slug, _ in values["locations"]),
-                values["organizations"][0][0], view.posting.term.type,
-                annual_top(view.posting), view.posted_iso, view.posting.work_arrangement)
+                values["organizations"][0][0], term,
+                annual_top(posting), view.posted_iso, posting.work_arrangement)
