@@ -228,7 +228,7 @@ def test_the_changes_written_are_what_differs_whether_or_not_objects_are_the_sam
     value = ["same"]
     base = {kept: value, moved: ["before"], renamed: ["equal"], gone: ["old"]}
     table = {kept: value, moved: ["after"], kind("renamed"): ["equal"], kind("new"): ["new"]}
-    changed, removed = openings.build.cache.changes(base, table)
+    changed, removed = openings.build.cache_files.changes(base, table)
     assert changed == {moved: ["after"], kind("new"): ["new"]}
     assert removed == [gone]
 

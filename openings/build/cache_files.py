@@ -1,9 +1,11 @@
 """The build cache's files on disk: a stamp first (read before anything else, so that no
 other version's records are unpickled), then pickles, the whole cache in slices of postings;
-each file written in one step (a temporary file, then a rename)."""
+each file written in one step (a temporary file, then a rename); and what a table changed
+since the whole cache was written, which a build writes instead of it."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import tempfile
@@ -80,3 +82,23 @@ def write_part(path: Path, stamp: str, *parts: object) -> None:
         os.replace(name, path)
     finally:
         Path(name).unlink(missing_ok=True)
+
+
+MISSING = object()
+
+
+def changes(base: Table, table: Table) -> tuple[Table, list[Any]]:
+    """What a table changed since the base: its entries added or replaced, its keys gone.
+    In a table keyed by records, an entry the base holds as the very same key and value
+    objects is unchanged without hashing its key (postings hash through a Python method: 55
+    of this diff's 67 ms at 10,000 postings); any other is looked up in the base."""
+    if all(isinstance(key, str) for key in itertools.islice(table, 1)):
+        kept = {key: value for key, value in table.items()
+                if (was := base.get(key, MISSING)) is not value and was != value}
+        return kept, [key for key in base if key not in table]
+    same = {id(key): value for key, value in base.items()}
+    kept = {key: value for key, value in table.items()
+            if same.get(id(key), MISSING) is not value
+            and (was := base.get(key, MISSING)) is not value and was != value}
+    present = set(map(id, table))
+    return kept, [key for key in base if id(key) not in present and key not in table]

@@ -107,21 +107,18 @@ def write_rendered(root: Path, relative: str, data: bytes, known: str | None,
 
 def write_pieces(root: Path, relative: str, pieces: Callable[[], Iterable[bytes]],
                  known: str | None, made: set[Path]) -> Written:
-    """Write a big file into a staging tree that held `known` (its digest) at that path, unless
-    it is unchanged, piece by piece (a big site's open data): never whole in memory, and its
-    pieces taken once, written beside the file as they are digested, then put in its place,
-    or dropped when they are what the tree holds."""
+    """Write a big file (a big site's open data) into a staging tree that held `known` (its
+    digest) at that path, never whole in memory: digested as it is written beside its place,
+    then put there, unless it is what the tree holds."""
     target = inside(root, relative)
-    if known is None:
-        make_folders(root, target.parent, made)
+    make_folders(root, target.parent, made)
     running, part = Running(), target.with_name(target.name + ".part")
     try:
         with part.open("wb") as handle:
             for piece in pieces():
                 running.update(piece)
                 handle.write(piece)
-        found = running.hex()
-        if found != known:
+        if (found := running.hex()) != known:
             os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
